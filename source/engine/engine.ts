@@ -1,0 +1,132 @@
+import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import type { CallContext } from './context';
+import { DATABASE_FILE, openDatabase, type Db } from './database';
+import { AwsError } from './errors';
+import { ensureHome } from './home';
+import { asInput, type Input } from './input';
+import { Keyring, ROOT_KEY_FILE, createRootKeyFile, newRootKey, readRootKeyFile } from './keyring';
+import { bootstrapIdentity } from './identity/bootstrap';
+import { OPERATION_TABLES, type ServiceName } from './operations';
+
+/** How to open a local store. */
+export interface EngineOptions {
+  home: string;
+  clock?: Clock;
+  /** Region fixed at creation; ignored when the store exists. */
+  region?: string;
+  /** Account id fixed at creation (12 digits); random when absent. */
+  accountId?: string;
+}
+
+/** One engine operation: how it is run and whether it needs the write lock. */
+export interface Operation {
+  /** True when the call writes (state or audit) and so runs in BEGIN IMMEDIATE. */
+  writes(input: Input): boolean;
+  run(engine: Engine, ctx: CallContext, input: Input): unknown;
+}
+
+/** An AWS service's operations by name. */
+export type OperationTable = Readonly<Record<string, Operation>>;
+
+/**
+ * The embedded Parameter Store + KMS: one SQLite store, one root key, one account and region.
+ * Every call goes through `dispatch`, which runs it in one transaction so an action and its
+ * audit record commit together or not at all.
+ */
+export class Engine {
+  private constructor(
+    readonly home: string,
+    readonly db: Db,
+    readonly keyring: Keyring,
+    readonly clock: Clock,
+    readonly accountId: string,
+    readonly region: string,
+  ) {}
+
+  /** Opens the store at `home`, creating it (root key, account, `admin`) on first use. */
+  static open(options: EngineOptions): Engine {
+    const { home } = options;
+    ensureHome(home);
+    const keyFile = join(home, ROOT_KEY_FILE);
+    const storeExists = existsSync(join(home, DATABASE_FILE));
+    if (!existsSync(keyFile)) {
+      if (storeExists) throw new Error(`${keyFile} is missing: the store at ${home} cannot be decrypted without it`);
+      createRootKeyFile(home, newRootKey());
+    }
+    const keyring = new Keyring(readRootKeyFile(home));
+    const db = openDatabase(home);
+    try {
+      const meta = readMeta(db) ?? initializeMeta(db, options);
+      const engine = new Engine(home, db, keyring, options.clock ?? systemClock, meta.accountId, meta.region);
+      engine.transaction(() => bootstrapIdentity(engine));
+      return engine;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** Runs `fn` in BEGIN IMMEDIATE: the write lock is taken first, so reads inside are current. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** Runs one AWS operation for `ctx`'s principal. Unknown names are UnknownOperationException. */
+  dispatch(service: ServiceName, operation: string, body: unknown, ctx: CallContext): unknown {
+    const table: OperationTable = OPERATION_TABLES[service];
+    const op = Object.hasOwn(table, operation) ? table[operation] : undefined;
+    if (!op) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
+    const input = asInput(body);
+    if (op.writes(input)) return this.transaction(() => op.run(this, ctx, input));
+    return this.db.transaction(() => op.run(this, ctx, input)).deferred();
+  }
+
+  /** The ARN of a parameter, as AWS writes it: no doubled slash for names that start with one. */
+  parameterArn(name: string): string {
+    return `arn:aws:ssm:${this.region}:${this.accountId}:parameter/${name.startsWith('/') ? name.slice(1) : name}`;
+  }
+
+  /** Changes whenever another connection commits: the UI's cheap "something changed" signal. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+interface StoreMeta {
+  accountId: string;
+  region: string;
+}
+
+function readMeta(db: Db): StoreMeta | undefined {
+  const rows = db.prepare('SELECT key, value FROM store_meta').all() as { key: string; value: string }[];
+  const map = new Map(rows.map((r) => [r.key, r.value]));
+  const accountId = map.get('account_id');
+  const region = map.get('region');
+  return accountId && region ? { accountId, region } : undefined;
+}
+
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+function initializeMeta(db: Db, options: EngineOptions): StoreMeta {
+  const region = options.region ?? 'us-east-1';
+  if (!REGION_PATTERN.test(region)) throw new Error(`${region} is not a region name (like us-east-1)`);
+  const accountId = options.accountId ?? String(randomInt(100_000, 1_000_000)) + String(randomInt(100_000, 1_000_000));
+  if (!/^\d{12}$/.test(accountId)) throw new Error(`${accountId} is not a 12-digit account id`);
+  return db.transaction(() => {
+    // Another process may have initialised the store between our read and this lock.
+    const existing = readMeta(db);
+    if (existing) return existing;
+    const insert = db.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?)');
+    insert.run('account_id', accountId);
+    insert.run('region', region);
+    return { accountId, region };
+  }).immediate();
+}

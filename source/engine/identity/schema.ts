@@ -1,0 +1,2 @@
+/** Identity tables (principals, access keys, policies). */
+export const IDENTITY_SCHEMA = ``;

@@ -1,0 +1,12 @@
+import type { OperationTable } from './engine';
+import { SSM_OPERATIONS } from './parameters/operations';
+import { KMS_OPERATIONS } from './kms/operations';
+
+/** The AWS services the local engine answers. */
+export type ServiceName = 'ssm' | 'kms';
+
+/** Every operation the engine runs, by service: the protocol routes to this table only. */
+export const OPERATION_TABLES: Readonly<Record<ServiceName, OperationTable>> = {
+  ssm: SSM_OPERATIONS,
+  kms: KMS_OPERATIONS,
+};

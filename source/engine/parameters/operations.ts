@@ -1,0 +1,4 @@
+import type { OperationTable } from '../engine';
+
+/** AmazonSSM operations. */
+export const SSM_OPERATIONS: OperationTable = {};

@@ -1,0 +1,14 @@
+// The process entry. Ink decides at import time whether it runs in CI (is-in-ci reads CI and
+// CONTINUOUS_INTEGRATION) and then renders nothing until exit, so those variables are dropped
+// before the app, and with it Ink, is first imported.
+delete process.env.CI;
+delete process.env.CONTINUOUS_INTEGRATION;
+// The AWS SDK warns on stderr about Node versions it will stop supporting; that is library
+// noise the user cannot act on, so it never reaches their terminal.
+process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
+
+// A computed specifier keeps the bundler from inlining the app into this entry.
+const app = './cli.js';
+await import(app);
+
+export {};
