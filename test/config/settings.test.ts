@@ -1,0 +1,47 @@
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveSettings } from '../../source/config/resolve';
+import { DEFAULT_SETTINGS, openSettings } from '../../source/config/settings';
+
+function tempConfigDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'paramdeck-config-'));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+describe('settings', () => {
+  it('stores and reads back values, validated by the schema', () => {
+    const dir = tempConfigDir();
+    const settings = openSettings({ PARAMDECK_CONFIG_DIR: dir });
+    settings.set('revealSeconds', 10);
+    expect(openSettings({ PARAMDECK_CONFIG_DIR: dir }).get('revealSeconds')).toBe(10);
+    expect(() => settings.set('revealSeconds', -1)).toThrow(/revealSeconds/);
+    expect(() => settings.set('theme', 'neon' as never)).toThrow(/theme/);
+    expect(openSettings({ PARAMDECK_CONFIG_DIR: dir }).get('theme')).toBeUndefined();
+  });
+
+  it('names the file when it is not JSON, or breaks the schema', () => {
+    const dir = tempConfigDir();
+    writeFileSync(join(dir, 'config.json'), '{ "target": ');
+    expect(() => openSettings({ PARAMDECK_CONFIG_DIR: dir })).toThrow(`the config file ${join(dir, 'config.json')} is not valid`);
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ target: 'mars' }));
+    expect(() => openSettings({ PARAMDECK_CONFIG_DIR: dir })).toThrow(/config\.json is not valid: .*target/);
+  });
+
+  it('resolves flags, then environment, then config, then defaults', () => {
+    const stored = { target: 'aws' as const, region: 'eu-west-1', profile: 'stored', revealSeconds: 12 };
+    expect(resolveSettings({}, {}, {})).toEqual(DEFAULT_SETTINGS);
+    expect(resolveSettings({}, {}, stored)).toMatchObject({ target: 'aws', region: 'eu-west-1', profile: 'stored', revealSeconds: 12 });
+    const env = { AWS_PROFILE: 'from-env', AWS_DEFAULT_REGION: 'ap-south-1', PARAMDECK_TARGET: 'local' };
+    expect(resolveSettings({}, env, stored)).toMatchObject({ target: 'local', region: 'ap-south-1', profile: 'from-env' });
+    expect(resolveSettings({}, { ...env, AWS_REGION: 'us-west-2' }, stored).region).toBe('us-west-2');
+    expect(resolveSettings({ profile: 'flag', target: 'aws', readOnly: true }, env, stored)).toMatchObject({
+      profile: 'flag',
+      target: 'aws',
+      readOnly: true,
+      revealSeconds: 12,
+    });
+  });
+});
