@@ -1,0 +1,79 @@
+/**
+ * The one command table. Input handling, the hint bar, the `?` overlay and the README's key
+ * table are all generated from it, so a key's meaning is written down exactly once.
+ */
+export type CommandId =
+  | 'move.down'
+  | 'move.up'
+  | 'move.top'
+  | 'move.bottom'
+  | 'open'
+  | 'back'
+  | 'filter'
+  | 'pane.next'
+  | 'pane.parameters'
+  | 'pane.keys'
+  | 'pane.audit'
+  | 'value.reveal'
+  | 'value.copy'
+  | 'name.copy'
+  | 'history'
+  | 'parameter.new'
+  | 'parameter.edit'
+  | 'parameter.delete'
+  | 'parameter.label'
+  | 'tree.flat'
+  | 'refresh'
+  | 'help'
+  | 'quit';
+
+export type Category = 'navigation' | 'panes' | 'values' | 'changes' | 'general';
+
+/** One binding: what it does, which keys trigger it, and how it is shown. */
+export interface Binding {
+  readonly command: CommandId;
+  /** Key names as `keyName()` produces them: a printable character, or `enter`, `esc`, `up`, … */
+  readonly keys: readonly string[];
+  readonly description: string;
+  readonly category: Category;
+  /** Changes state or exposes a secret: dropped entirely under --read-only when it mutates. */
+  readonly dangerous: boolean;
+  /** Shown in the hint bar (the `?` overlay shows every binding). */
+  readonly hint: boolean;
+}
+
+export const KEYMAP: readonly Binding[] = [
+  { command: 'move.down', keys: ['j', 'down'], description: 'move down', category: 'navigation', dangerous: false, hint: false },
+  { command: 'move.up', keys: ['k', 'up'], description: 'move up', category: 'navigation', dangerous: false, hint: false },
+  { command: 'move.top', keys: ['g', 'home'], description: 'go to the top', category: 'navigation', dangerous: false, hint: false },
+  { command: 'move.bottom', keys: ['G', 'end'], description: 'go to the bottom', category: 'navigation', dangerous: false, hint: false },
+  { command: 'open', keys: ['enter', 'l', 'right'], description: 'open, drill in', category: 'navigation', dangerous: false, hint: true },
+  { command: 'back', keys: ['esc', 'h', 'left'], description: 'back', category: 'navigation', dangerous: false, hint: true },
+  { command: 'filter', keys: ['/'], description: 'filter by name and description', category: 'navigation', dangerous: false, hint: true },
+  { command: 'tree.flat', keys: ['t'], description: 'toggle tree / flat recursive list', category: 'navigation', dangerous: false, hint: false },
+  { command: 'pane.next', keys: ['tab'], description: 'next pane', category: 'panes', dangerous: false, hint: false },
+  { command: 'pane.parameters', keys: ['1'], description: 'parameters', category: 'panes', dangerous: false, hint: false },
+  { command: 'pane.keys', keys: ['2'], description: 'KMS keys', category: 'panes', dangerous: false, hint: false },
+  { command: 'pane.audit', keys: ['3'], description: 'audit trail', category: 'panes', dangerous: false, hint: false },
+  { command: 'value.reveal', keys: ['r'], description: 'reveal the value (asks y/N)', category: 'values', dangerous: false, hint: true },
+  { command: 'value.copy', keys: ['c'], description: 'copy the value (asks y/N)', category: 'values', dangerous: false, hint: true },
+  { command: 'name.copy', keys: ['y'], description: 'copy the name', category: 'values', dangerous: false, hint: false },
+  { command: 'history', keys: ['v'], description: 'version history', category: 'values', dangerous: false, hint: true },
+  { command: 'parameter.new', keys: ['n'], description: 'new parameter', category: 'changes', dangerous: true, hint: false },
+  { command: 'parameter.edit', keys: ['e'], description: 'edit (new version)', category: 'changes', dangerous: true, hint: false },
+  { command: 'parameter.delete', keys: ['d'], description: 'delete (asks)', category: 'changes', dangerous: true, hint: false },
+  { command: 'parameter.label', keys: ['L'], description: 'label a version', category: 'changes', dangerous: true, hint: false },
+  { command: 'refresh', keys: ['R'], description: 'refresh', category: 'general', dangerous: false, hint: false },
+  { command: 'help', keys: ['?'], description: 'help', category: 'general', dangerous: false, hint: true },
+  { command: 'quit', keys: ['q'], description: 'quit', category: 'general', dangerous: false, hint: true },
+];
+
+/** The bindings in force: `--read-only` drops every dangerous one (k9s ClearDanger). */
+export function activeBindings(readOnly: boolean): readonly Binding[] {
+  return readOnly ? KEYMAP.filter((b) => !b.dangerous) : KEYMAP;
+}
+
+/** The command a key triggers, if any. */
+export function commandForKey(bindings: readonly Binding[], key: string): CommandId | undefined {
+  return bindings.find((b) => b.keys.includes(key))?.command;
+}
