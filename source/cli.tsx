@@ -13,14 +13,15 @@ const program = withTargetOptions(new Command('paramdeck'))
     await runCommand(options.debug, () => startTui(options));
   });
 
-registerCommands(program);
-
-// Usage errors (unknown flag, missing argument) exit 2, as DESIGN.md fixes.
+// Usage errors (unknown flag, missing argument) exit 2, as DESIGN.md fixes. Set before the
+// subcommands are registered: commander copies it into each one only when it is created.
 program.exitOverride((error) => {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
     process.exit(0);
   }
   process.exit(2);
 });
+
+registerCommands(program);
 
 await program.parseAsync(process.argv);

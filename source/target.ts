@@ -4,10 +4,11 @@ import type { TargetOptions } from './commands/options';
 
 /**
  * The one composition root: builds what a command needs for the chosen target. Only this file
- * and `commands/` wiring may open the engine directly.
+ * and `commands/` wiring may open the engine directly. `creation` applies only when the store is
+ * new (`init --region`).
  */
-export function openLocalEngine(options: Pick<TargetOptions, 'home'>): Engine {
-  return Engine.open({ home: resolveHome(options.home) });
+export function openLocalEngine(options: Pick<TargetOptions, 'home'>, creation: { region?: string } = {}): Engine {
+  return Engine.open({ home: resolveHome(options.home), ...creation });
 }
 
 /** What the welcome screen shows about a local store. */

@@ -20,6 +20,8 @@ export interface EngineOptions {
   region?: string;
   /** Account id fixed at creation (12 digits); random when absent. */
   accountId?: string;
+  /** Unlocks a passphrase-wrapped root key; at creation, wraps the new root key under it. */
+  passphrase?: string;
 }
 
 /** One engine operation: how it is run and whether it needs the write lock. */
@@ -53,11 +55,14 @@ export class Engine {
     ensureHome(home);
     const keyFile = join(home, ROOT_KEY_FILE);
     const storeExists = existsSync(join(home, DATABASE_FILE));
+    let createdKey: Buffer | undefined;
     if (!existsSync(keyFile)) {
       if (storeExists) throw new Error(`${keyFile} is missing: the store at ${home} cannot be decrypted without it`);
-      createRootKeyFile(home, newRootKey());
+      createdKey = newRootKey();
+      createRootKeyFile(home, createdKey, options.passphrase);
     }
-    const keyring = new Keyring(readRootKeyFile(home));
+    // A key just created is used as is: unwrapping it again would cost a second scrypt run.
+    const keyring = new Keyring(createdKey ?? readRootKeyFile(home, options.passphrase));
     const db = openDatabase(home);
     try {
       const meta = readMeta(db) ?? initializeMeta(db, options);

@@ -119,16 +119,44 @@ export function optionalStringMap(input: Input, member: string): Record<string, 
   return value as Record<string, string>;
 }
 
-/** A blob member: the engine takes bytes; the protocol decodes base64 before it gets here. */
-export function optionalBlob(input: Input, member: string): Buffer | undefined {
+/**
+ * A blob member: the engine takes bytes; the protocol decodes base64 before it gets here. A length
+ * refusal never echoes the value (a blob may be a plaintext secret), as AWS writes "Value at …".
+ */
+export function optionalBlob(input: Input, member: string, bounds: Bounds = {}): Buffer | undefined {
   const value = input[member];
   if (value === undefined || value === null) return undefined;
   if (!Buffer.isBuffer(value)) throw wrongType(member, 'a blob');
+  if (bounds.min !== undefined && value.length < bounds.min) {
+    throw validationError(`1 validation error detected: Value at '${lowerFirst(member)}' failed to satisfy constraint: Member must have length greater than or equal to ${bounds.min}`);
+  }
+  if (bounds.max !== undefined && value.length > bounds.max) {
+    throw validationError(`1 validation error detected: Value at '${lowerFirst(member)}' failed to satisfy constraint: Member must have length less than or equal to ${bounds.max}`);
+  }
   return value;
 }
 
-export function requiredBlob(input: Input, member: string): Buffer {
-  const value = optionalBlob(input, member);
+export function requiredBlob(input: Input, member: string, bounds: Bounds = {}): Buffer {
+  const value = optionalBlob(input, member, bounds);
   if (value === undefined) throw constraintError(member, undefined, 'Member must not be null');
   return value;
+}
+
+/** A string member whose model is an enum: other values fail as AWS's enum constraint does. */
+export function optionalEnum<T extends string>(input: Input, member: string, values: readonly T[]): T | undefined {
+  const value = optionalString(input, member);
+  if (value === undefined) return undefined;
+  if (!(values as readonly string[]).includes(value)) {
+    throw constraintError(member, value, `Member must satisfy enum value set: [${values.join(', ')}]`);
+  }
+  return value as T;
+}
+
+/** A timestamp member: epoch seconds on the JSON wire, or a Date from an in-process caller. */
+export function optionalTimestamp(input: Input, member: string): Date | undefined {
+  const value = input[member];
+  if (value === undefined || value === null) return undefined;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value * 1000);
+  throw wrongType(member, 'a timestamp');
 }

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsError } from './errors';
+import { isWrappedRootKey, MAX_WRAPPED_FILE_BYTES, unwrapRootKey, wrapRootKey } from './wrapped-root-key';
 
 /** The root key's file name inside the home folder. */
 export const ROOT_KEY_FILE = 'root.key';
@@ -58,12 +59,27 @@ export class Keyring {
 
 /**
  * Reads `<home>/root.key`, refusing it as ssh refuses a private key: a symlink, a file another
- * user owns, or one that group or others can read.
+ * user owns, or one that group or others can read. A passphrase-wrapped file needs `passphrase`;
+ * a plain one ignores it, so a passphrase set in the environment never stops a plain store opening.
  */
-export function readRootKeyFile(home: string): Buffer {
+export function readRootKeyFile(home: string, passphrase?: string): Buffer {
   const file = join(home, ROOT_KEY_FILE);
+  const contents = readCheckedKeyFile(file);
+  if (!isWrappedRootKey(contents)) return contents;
+  if (passphrase === undefined) throw new Error(`${file} is protected by a passphrase: one is needed to open the store`);
+  return unwrapRootKey(contents, passphrase, file);
+}
+
+/** Whether opening the store at `home` needs a passphrase (the CLI asks for one only then). */
+export function rootKeyNeedsPassphrase(home: string): boolean {
+  const file = join(home, ROOT_KEY_FILE);
+  return existsSync(file) && isWrappedRootKey(readCheckedKeyFile(file));
+}
+
+function readCheckedKeyFile(file: string): Buffer {
   const stat = lstatSync(file);
   if (stat.isSymbolicLink()) throw new Error(`${file} is a symbolic link; refusing to use it`);
+  if (stat.size > MAX_WRAPPED_FILE_BYTES) throw new Error(`${file} is ${stat.size} bytes, far more than a root key; refusing to read it`);
   if (process.platform !== 'win32') {
     if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) {
       throw new Error(`${file} belongs to another user; refusing to use it`);
@@ -75,10 +91,14 @@ export function readRootKeyFile(home: string): Buffer {
   return readFileSync(file);
 }
 
-/** Creates a new random root key file (0600, never overwriting one) and returns its bytes. */
-export function createRootKeyFile(home: string, contents: Buffer): void {
+/**
+ * Writes a new store's root key file (0600, never overwriting one): the 32 raw bytes, or with
+ * `passphrase` the key wrapped under it (scrypt + AES-256-GCM).
+ */
+export function createRootKeyFile(home: string, rootKey: Buffer, passphrase?: string): void {
   const file = join(home, ROOT_KEY_FILE);
   if (existsSync(file)) throw new Error(`${file} already exists`);
+  const contents = passphrase === undefined ? rootKey : wrapRootKey(rootKey, passphrase);
   const fd = openSync(file, 'wx', 0o600);
   try {
     writeSync(fd, contents);

@@ -1,13 +1,13 @@
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { resolveSettings } from '../../source/config/resolve';
 import { DEFAULT_SETTINGS, openSettings } from '../../source/config/settings';
 
 function tempConfigDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'paramdeck-config-'));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

@@ -1,13 +1,13 @@
 import type { CallContext } from '../../source/engine/context';
 import { Engine, type EngineOptions } from '../../source/engine/engine';
 import type { ServiceName } from '../../source/engine/operations';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { tempHome } from './temp-home';
 
 /** An engine on a fresh temp store, closed after the test. */
 export function testEngine(options: Partial<EngineOptions> = {}): Engine {
   const engine = Engine.open({ home: tempHome(), ...options });
-  afterEach(() => engine.close());
+  onTestFinished(() => engine.close());
   return engine;
 }
 

@@ -1,9 +1,10 @@
 /**
  * Parameter Store tables. `parameters` holds each name's latest state and `parameter_versions`
- * every kept version (at most 100). Names are stored exactly as given. `parent` is the name's
- * hierarchy level ("/a/b" for "/a/b/c", "/" for "/c" and for a name without slashes), indexed so a
- * one-level path listing is a range scan and never a full scan. Values of SecureStrings are KMS
- * ciphertext blobs; no plaintext secret ever reaches these tables.
+ * every kept version (at most 100). Names are stored in AWS's canonical form (a one-level name
+ * without its leading slash, see names.ts). `parent` is the name's hierarchy level ("/a/b" for
+ * "/a/b/c", "/" for a one-level name), indexed so a one-level path listing is a range scan and
+ * never a full scan. Values of SecureStrings are KMS ciphertext blobs; no plaintext secret ever
+ * reaches these tables.
  */
 export const PARAMETERS_SCHEMA = `
 CREATE TABLE parameters (
