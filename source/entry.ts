@@ -3,9 +3,9 @@
 // before the app, and with it Ink, is first imported.
 delete process.env.CI;
 delete process.env.CONTINUOUS_INTEGRATION;
-// The AWS SDK warns on stderr about Node versions it will stop supporting; that is library
+// The AWS SDK v3 warns on stderr about Node versions it will stop supporting; that is library
 // noise the user cannot act on, so it never reaches their terminal.
-process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 // A computed specifier keeps the bundler from inlining the app into this entry.
 const app = './cli.js';
