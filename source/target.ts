@@ -1,14 +1,91 @@
 import { Engine } from './engine/engine';
 import { resolveHome } from './engine/home';
+import { ADMIN_PRINCIPAL } from './engine/identity/bootstrap';
+import { firstActiveKey } from './engine/identity/access-keys';
+import { InProcessHandler } from './protocol/in-process';
+import { SdkService } from './service/sdk-service';
+import { awsServiceOptions, localServiceOptions } from './service/options';
+import { passphraseFor } from './commands/passphrase';
 import type { TargetOptions } from './commands/options';
 
 /**
  * The one composition root: builds what a command needs for the chosen target. Only this file
  * and `commands/` wiring may open the engine directly. `creation` applies only when the store is
- * new (`init --region`).
+ * new (`init --region`, `init --passphrase`).
  */
-export function openLocalEngine(options: Pick<TargetOptions, 'home'>, creation: { region?: string } = {}): Engine {
-  return Engine.open({ home: resolveHome(options.home), ...creation });
+export async function openLocalEngine(
+  options: Pick<TargetOptions, 'home'>,
+  creation: { region?: string; passphrase?: string } = {},
+): Promise<Engine> {
+  const home = resolveHome(options.home);
+  const passphrase = creation.passphrase ?? (await passphraseFor(home));
+  return Engine.open({ home, ...creation, ...(passphrase ? { passphrase } : {}) });
+}
+
+/** Who and where the service talks to: what the TUI header shows. */
+export interface TargetLabel {
+  target: 'local' | 'aws';
+  region: string;
+  /** Local: the store's account and the `--as` principal. */
+  account?: string;
+  principal?: string;
+  home?: string;
+  /** AWS: the profile in use, if any. */
+  profile?: string;
+}
+
+/** A ready service for one target, and how to let go of it. */
+export interface OpenedTarget {
+  service: SdkService;
+  label: TargetLabel;
+  /**
+   * Local only: a number that changes when another process commits to the store (SQLite's
+   * data_version), so the UI can refresh when `serve` or a script writes.
+   */
+  changeSignal?: () => number;
+  close(): void;
+}
+
+/** Opens the target the flags choose: the embedded store (default) or real AWS. */
+export async function openTarget(options: TargetOptions): Promise<OpenedTarget> {
+  const readOnly = options.readOnly ?? false;
+  if (options.target === 'aws') {
+    const service = new SdkService({
+      ...(await awsServiceOptions({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl })),
+      readOnly,
+    });
+    const profile = options.profile ?? process.env.AWS_PROFILE;
+    return {
+      service,
+      label: { target: 'aws', region: service.region, ...(profile ? { profile } : {}) },
+      close: () => service.close(),
+    };
+  }
+  const engine = await openLocalEngine(options);
+  try {
+    const principal = options.as ?? ADMIN_PRINCIPAL;
+    const key = firstActiveKey(engine, principal);
+    const service = new SdkService({
+      ...localServiceOptions({
+        requestHandler: new InProcessHandler(engine),
+        credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
+        region: engine.region,
+      }),
+      readOnly,
+    });
+    return {
+      service,
+      label: { target: 'local', region: engine.region, account: engine.accountId, principal, home: engine.home },
+      changeSignal: () => engine.dataVersion(),
+      close: () => {
+        service.close();
+        engine.close();
+      },
+    };
+  } catch (error) {
+    engine.close();
+    throw error;
+  }
 }
 
 /** What the welcome screen shows about a local store. */
@@ -19,8 +96,8 @@ export interface LocalStoreSummary {
   parameterCount: number;
 }
 
-export function summarizeLocalStore(options: Pick<TargetOptions, 'home'>): LocalStoreSummary {
-  const engine = openLocalEngine(options);
+export async function summarizeLocalStore(options: Pick<TargetOptions, 'home'>): Promise<LocalStoreSummary> {
+  const engine = await openLocalEngine(options);
   try {
     const { count } = engine.db.prepare('SELECT count(*) AS count FROM parameters').get() as { count: number };
     return { home: engine.home, accountId: engine.accountId, region: engine.region, parameterCount: count };

@@ -24,9 +24,9 @@ export function registerEnv(program: Command): void {
     });
 }
 
-function printEnv(options: EnvOptions): void {
+async function printEnv(options: EnvOptions): Promise<void> {
   const name = options.principal ?? options.as ?? ADMIN_PRINCIPAL;
-  const engine = openLocalEngine(options);
+  const engine = await openLocalEngine(options);
   try {
     const key = withNotFound(() => firstActiveKey(engine, name));
     const variables: [string, string][] = [

@@ -7,21 +7,42 @@ import { openLocalEngine } from '../target';
 import { withTargetOptions, type TargetOptions } from './options';
 import { mergedOptions } from './merged-options';
 import { runCommand } from './run';
+import { askPassphrase } from './passphrase';
+import { CommandError, ExitCode } from './exit-codes';
+
+/** Asks twice on a terminal so a typo cannot lock the user out of a new store. */
+async function newPassphrase(): Promise<string> {
+  const first = await askPassphrase('New passphrase: ');
+  if (first.length < 8) throw new CommandError('the passphrase must be at least 8 characters', ExitCode.usage);
+  if (!process.env.PARAMDECK_PASSPHRASE && (await askPassphrase('Repeat it: ')) !== first) {
+    throw new CommandError('the passphrases differ; nothing was created', ExitCode.usage);
+  }
+  return first;
+}
 
 /** `paramdeck init`: creates the local store on purpose (any command would) and says where it is. */
 export function registerInit(program: Command): void {
   withTargetOptions(program.command('init'))
     .description('create the local store (root key, account, region, the admin principal) and show where it is')
-    .action(async (_flags: TargetOptions, command: Command) => {
-      const options = mergedOptions<TargetOptions>(command);
+    .option('--passphrase', 'protect the root key with a passphrase (asked, or PARAMDECK_PASSPHRASE)')
+    .action(async (_flags: InitOptions, command: Command) => {
+      const options = mergedOptions<InitOptions>(command);
       await runCommand(options.debug, () => initStore(options));
     });
 }
 
-function initStore(options: TargetOptions): void {
+interface InitOptions extends TargetOptions {
+  passphrase?: boolean;
+}
+
+async function initStore(options: InitOptions): Promise<void> {
   const home = resolveHome(options.home);
   const existed = existsSync(join(home, DATABASE_FILE));
-  const engine = openLocalEngine(options, { region: options.region });
+  if (existed && options.passphrase) {
+    throw new CommandError(`a store already exists in ${home}; --passphrase applies only when a store is created`, ExitCode.usage);
+  }
+  const passphrase = options.passphrase ? await newPassphrase() : undefined;
+  const engine = await openLocalEngine(options, { region: options.region, ...(passphrase ? { passphrase } : {}) });
   try {
     if (existed && options.region !== undefined && options.region !== engine.region) {
       process.stderr.write(`paramdeck: the store's region was fixed when it was created; --region ${options.region} is ignored\n`);
@@ -31,6 +52,7 @@ function initStore(options: TargetOptions): void {
         existed ? `a store already exists in ${engine.home}` : `created a new store in ${engine.home}`,
         `account: ${engine.accountId}`,
         `region:  ${engine.region}`,
+        ...(passphrase ? ['root key: protected by a passphrase (unlock with PARAMDECK_PASSPHRASE or at the prompt)'] : []),
         '',
       ].join('\n'),
     );

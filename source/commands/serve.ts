@@ -32,7 +32,7 @@ async function serve(options: ServeOptions): Promise<void> {
     }
     process.stderr.write(`paramdeck: warning: serving on ${options.host} over plain HTTP: requests, signatures and secret values cross the network unencrypted\n`);
   }
-  const engine = openLocalEngine(options);
+  const engine = await openLocalEngine(options);
   try {
     const server = await startHttpServer(engine, {
       host: options.host,

@@ -11,5 +11,5 @@ export async function startTui(options: TargetOptions): Promise<void> {
     );
   }
   const { runTui } = await import('../ui/run');
-  await runTui(summarizeLocalStore(options));
+  await runTui(await summarizeLocalStore(options));
 }
