@@ -43,6 +43,8 @@ export interface OpenedTarget {
    * data_version), so the UI can refresh when `serve` or a script writes.
    */
   changeSignal?: () => number;
+  /** Local only: the open store, for local-only administration (`demo`'s principal). The UI never uses it. */
+  engine?: Engine;
   close(): void;
 }
 
@@ -77,6 +79,7 @@ export async function openTarget(options: TargetOptions): Promise<OpenedTarget> 
       service,
       label: { target: 'local', region: engine.region, account: engine.accountId, principal, home: engine.home },
       changeSignal: () => engine.dataVersion(),
+      engine,
       close: () => {
         service.close();
         engine.close();

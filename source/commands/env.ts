@@ -7,6 +7,7 @@ import { endpointUrl, withEndpointOptions, type EndpointOptions } from './endpoi
 import { CommandError, ExitCode } from './exit-codes';
 import { withTargetOptions, type TargetOptions } from './options';
 import { mergedOptions } from './merged-options';
+import { resolveOptions } from './resolved-options';
 import { runCommand } from './run';
 
 interface EnvOptions extends TargetOptions, EndpointOptions {
@@ -20,7 +21,7 @@ export function registerEnv(program: Command): void {
     .option('--principal <name>', 'local principal whose access key to print (default: --as, else admin)')
     .action(async (_flags: EnvOptions, command: Command) => {
       const options = mergedOptions<EnvOptions>(command);
-      await runCommand(options.debug, () => printEnv(options));
+      await runCommand(options.debug, () => printEnv(resolveOptions(options)));
     });
 }
 

@@ -1,6 +1,14 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit';
+import { registerConfig } from './config';
+import { registerDemo } from './demo';
 import { registerEnv } from './env';
+import { registerExport } from './export';
+import { registerGet } from './get';
+import { registerImport } from './import';
+import { registerLs } from './ls';
 import { registerInit } from './init';
+import { registerPrincipal } from './principal';
 import { registerServe } from './serve';
 
 /** Every subcommand, registered in one place so `--help` lists them all. */
@@ -8,4 +16,12 @@ export function registerCommands(program: Command): void {
   registerInit(program);
   registerServe(program);
   registerEnv(program);
+  registerPrincipal(program);
+  registerAudit(program);
+  registerGet(program);
+  registerLs(program);
+  registerExport(program);
+  registerImport(program);
+  registerConfig(program);
+  registerDemo(program);
 }

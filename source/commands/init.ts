@@ -6,6 +6,7 @@ import { resolveHome } from '../engine/home';
 import { openLocalEngine } from '../target';
 import { withTargetOptions, type TargetOptions } from './options';
 import { mergedOptions } from './merged-options';
+import { resolveOptions } from './resolved-options';
 import { runCommand } from './run';
 import { askPassphrase } from './passphrase';
 import { CommandError, ExitCode } from './exit-codes';
@@ -27,7 +28,7 @@ export function registerInit(program: Command): void {
     .option('--passphrase', 'protect the root key with a passphrase (asked, or PARAMDECK_PASSPHRASE)')
     .action(async (_flags: InitOptions, command: Command) => {
       const options = mergedOptions<InitOptions>(command);
-      await runCommand(options.debug, () => initStore(options));
+      await runCommand(options.debug, () => initStore(resolveOptions(options)));
     });
 }
 

@@ -5,6 +5,7 @@ import { isLoopback, withEndpointOptions, type EndpointOptions } from './endpoin
 import { CommandError, ExitCode } from './exit-codes';
 import { withTargetOptions, type TargetOptions } from './options';
 import { mergedOptions } from './merged-options';
+import { resolveOptions } from './resolved-options';
 import { runCommand } from './run';
 
 interface ServeOptions extends TargetOptions, EndpointOptions {
@@ -18,7 +19,7 @@ export function registerServe(program: Command): void {
     .option('--allow-remote', 'allow a host other than loopback (traffic is plain HTTP)')
     .action(async (_flags: ServeOptions, command: Command) => {
       const options = mergedOptions<ServeOptions>(command);
-      await runCommand(options.debug, () => serve(options));
+      await runCommand(options.debug, () => serve(resolveOptions(options)));
     });
 }
 

@@ -1,3 +1,5 @@
+import type { AuditRecord } from './audit/record';
+
 /** An authenticated IAM-style identity of the local store. */
 export interface Principal {
   /** The user name, e.g. `admin`. */
@@ -19,4 +21,9 @@ export interface CallContext {
   readonly sourceIp: string;
   readonly userAgent: string;
   readonly requestId: string;
+  /**
+   * Set by Engine.dispatch for the call it runs: the records of the calls made on the caller's
+   * behalf (SSM's KMS Decrypt), committed with the call's own record.
+   */
+  readonly innerRecords?: AuditRecord[];
 }

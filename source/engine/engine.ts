@@ -10,6 +10,8 @@ import { ensureHome } from './home';
 import { asInput, type Input } from './input';
 import { Keyring, ROOT_KEY_FILE, createRootKeyFile, newRootKey, readRootKeyFile } from './keyring';
 import { bootstrapIdentity } from './identity/bootstrap';
+import { startAuditTrail } from './audit/chain';
+import { runCall } from './audit/run-call';
 import { OPERATION_TABLES, type ServiceName } from './operations';
 
 /** How to open a local store. */
@@ -26,7 +28,7 @@ export interface EngineOptions {
 
 /** One engine operation: how it is run and whether it needs the write lock. */
 export interface Operation {
-  /** True when the call writes (state or audit) and so runs in BEGIN IMMEDIATE. */
+  /** True when the call changes state, so it runs in BEGIN IMMEDIATE (calls that decrypt do too, for their audit). */
   writes(input: Input): boolean;
   run(engine: Engine, ctx: CallContext, input: Input): unknown;
 }
@@ -67,7 +69,9 @@ export class Engine {
     try {
       const meta = readMeta(db) ?? initializeMeta(db, options);
       const engine = new Engine(home, db, keyring, options.clock ?? systemClock, meta.accountId, meta.region);
-      engine.transaction(() => bootstrapIdentity(engine));
+      engine.transaction(() => {
+        if (bootstrapIdentity(engine)) startAuditTrail(engine);
+      });
       return engine;
     } catch (error) {
       db.close();
@@ -80,14 +84,15 @@ export class Engine {
     return this.db.transaction(fn).immediate();
   }
 
-  /** Runs one AWS operation for `ctx`'s principal. Unknown names are UnknownOperationException. */
+  /**
+   * Runs one AWS operation for `ctx`'s principal: authorized first, audited in the same
+   * transaction (audit/run-call.ts). Unknown names are UnknownOperationException.
+   */
   dispatch(service: ServiceName, operation: string, body: unknown, ctx: CallContext): unknown {
     const table: OperationTable = OPERATION_TABLES[service];
     const op = Object.hasOwn(table, operation) ? table[operation] : undefined;
     if (!op) throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`);
-    const input = asInput(body);
-    if (op.writes(input)) return this.transaction(() => op.run(this, ctx, input));
-    return this.db.transaction(() => op.run(this, ctx, input)).deferred();
+    return runCall(this, { service, operation, op, input: asInput(body), ctx });
   }
 
   /** The ARN of a parameter, as AWS writes it: no doubled slash for names that start with one. */

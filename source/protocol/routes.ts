@@ -34,7 +34,7 @@ export function jsonRoute(target: string): Route | undefined {
   return known && { ...known, operation: target.slice(dot + 1) };
 }
 
-/** True when the engine runs this service today (CloudTrail is routed before it is built). */
+/** True when the engine runs this service (every routed one does; the check keeps the types honest). */
 export function isEngineService(service: string): service is ServiceName {
   return Object.hasOwn(OPERATION_TABLES, service);
 }

@@ -100,6 +100,16 @@ export interface KeyReader {
   listKeys(options?: ListOptions): Listing<KmsKey>;
   listAliases(query?: { keyId?: string }, options?: ListOptions): Listing<KmsAlias>;
   describeKey(keyId: string): Promise<KmsKey>;
+  /** The key policy document (JSON text) the key's detail view shows. */
+  getKeyPolicy(keyId: string): Promise<string>;
+  getKeyRotationStatus(keyId: string): Promise<KeyRotation>;
+}
+
+/** Whether KMS rotates a key's material automatically, and when it next will. */
+export interface KeyRotation {
+  enabled: boolean;
+  periodDays?: number;
+  nextRotation?: Date;
 }
 
 /** Managing KMS keys; absent in --read-only mode. */

@@ -1,7 +1,7 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import {
   CancelKeyDeletionCommand, CreateAliasCommand, CreateKeyCommand, DeleteAliasCommand, DescribeKeyCommand,
-  DisableKeyCommand, EnableKeyCommand, ScheduleKeyDeletionCommand,
+  DisableKeyCommand, EnableKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
 import {
   DescribeParametersCommand, GetParameterCommand, GetParameterHistoryCommand, GetParametersByPathCommand,
@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import { auditFetcher, Pacer } from './audit-events';
 import type {
-  AuditQuery, AuditReader, HistoryReader, Identity, KeyManager, ListOptions, Listing, ParameterReader,
+  AuditQuery, AuditReader, HistoryReader, Identity, KeyManager, KeyRotation, ListOptions, Listing, ParameterReader,
   ParameterSelector, Tag,
 } from './capabilities';
 import { buildClients, destroyClients, type ServiceClients } from './clients';
@@ -102,6 +102,20 @@ export class SdkService extends ParameterWrites implements ParameterReader, Hist
   async describeKey(keyId: string): Promise<KmsKey> {
     const out = await mapErrors(() => this.clients.kms.send(new DescribeKeyCommand({ KeyId: keyId })));
     return toKey(out.KeyMetadata ?? { KeyId: keyId });
+  }
+
+  async getKeyPolicy(keyId: string): Promise<string> {
+    const out = await mapErrors(() => this.clients.kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' })));
+    return out.Policy ?? '';
+  }
+
+  async getKeyRotationStatus(keyId: string): Promise<KeyRotation> {
+    const out = await mapErrors(() => this.clients.kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId })));
+    return {
+      enabled: out.KeyRotationEnabled ?? false,
+      ...opt('periodDays', out.RotationPeriodInDays),
+      ...opt('nextRotation', out.NextRotationDate),
+    };
   }
 
   async createKey(input: { description?: string; tags?: Tag[] } = {}): Promise<KmsKey> {

@@ -17,7 +17,7 @@ describe('the JSON 1.1 wire', () => {
     { name: 'a target without an operation', target: 'AmazonSSM', type: 'UnknownOperationException', status: 400 },
     { name: 'no X-Amz-Target', type: 'UnknownOperationException', status: 400 },
     { name: 'an unknown SSM operation', target: 'AmazonSSM.LaunchRockets', type: 'UnknownOperationException', status: 400 },
-    { name: 'a CloudTrail target before CloudTrail exists', target: 'CloudTrail_20131101.LookupEvents', type: 'UnknownOperationException', status: 400 },
+    { name: 'a CloudTrail operation the engine does not run', target: 'CloudTrail_20131101.CreateTrail', type: 'UnknownOperationException', status: 400 },
     { name: 'a content type that is not AWS JSON', target: 'AmazonSSM.GetParameter', contentType: 'application/json', type: 'UnknownOperationException', status: 400 },
     { name: 'a body that is not JSON', target: 'AmazonSSM.GetParameter', body: '{"Name": ', type: 'SerializationException', status: 400 },
     { name: 'a JSON array body', target: 'AmazonSSM.GetParameter', body: '[1,2]', type: 'SerializationException', status: 400 },

@@ -103,3 +103,12 @@ function openSecret(engine: Engine, row: KeyRow): string {
 function keyInfo(row: Omit<KeyRow, 'secret_sealed'>, userName: string): AccessKeyInfo {
   return { accessKeyId: row.access_key_id, userName, status: row.status, created: new Date(row.created_ms) };
 }
+
+/** Deletes one of principal `name`'s keys, as IAM's DeleteAccessKey does: it stops working at once. */
+export function deleteAccessKey(engine: Engine, name: string, accessKeyId: string): void {
+  engine.transaction(() => {
+    const owner = principalRow(engine, name);
+    const result = engine.db.prepare('DELETE FROM access_keys WHERE access_key_id = ? AND principal_id = ?').run(accessKeyId, owner.id);
+    if (result.changes === 0) throw new AwsError('NoSuchEntity', `The Access Key with id ${accessKeyId} cannot be found.`, 404);
+  });
+}

@@ -3,6 +3,7 @@ import { awsManagedKeyPolicy } from './key-policy';
 import { aliasArn, loadKey, type KeyRow } from './key-row';
 import { insertKey } from './key-create';
 import { resolveKey } from './resolve';
+import { prepared } from '../prepared';
 
 /** The AWS managed keys the local store knows, by service: the description AWS gives each. */
 const AWS_MANAGED = {
@@ -20,7 +21,7 @@ const AWS_MANAGED_ROTATION_DAYS = 365;
  * KeyManager AWS, AWS's description and policy, yearly rotation. Must run in a write transaction.
  */
 export function ensureAwsManagedKey(engine: Engine, service: AwsManagedService): KeyRow {
-  const existing = engine.db.prepare('SELECT key_id FROM kms_keys WHERE aws_service = ?').get(service) as { key_id: string } | undefined;
+  const existing = prepared(engine.db, 'SELECT key_id FROM kms_keys WHERE aws_service = ?').get(service) as { key_id: string } | undefined;
   // A managed key never leaves (it cannot be scheduled for deletion), so a row is always live.
   if (existing) return loadKey(engine, existing.key_id)!;
   const key = insertKey(engine, {

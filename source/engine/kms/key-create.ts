@@ -3,7 +3,7 @@ import type { CallContext } from '../context';
 import type { Engine } from '../engine';
 import { AwsError, validationError } from '../errors';
 import { optionalBoolean, optionalEnum, optionalString, type Input } from '../input';
-import { defaultKeyPolicy, readPolicy } from './key-policy';
+import { checkLockout, defaultKeyPolicy, readPolicy } from './key-policy';
 import { keyArn, loadKey, type KeyOrigin, type KeyRow } from './key-row';
 import { keyMetadata } from './key-metadata';
 import { addMaterialVersion } from './material';
@@ -51,7 +51,7 @@ const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as
  * symmetric encryption keys only: other specs, usages, origins, custom key stores and
  * multi-Region keys are UnsupportedOperationException rather than a key that behaves wrongly.
  */
-export function createKey(engine: Engine, _ctx: CallContext, input: Input): unknown {
+export function createKey(engine: Engine, ctx: CallContext, input: Input): unknown {
   const description = optionalString(input, 'Description', { min: 0, max: 8192 }) ?? '';
   const usage = optionalEnum(input, 'KeyUsage', KEY_USAGES) ?? 'ENCRYPT_DECRYPT';
   const keySpec = optionalEnum(input, 'KeySpec', KEY_SPECS);
@@ -61,7 +61,8 @@ export function createKey(engine: Engine, _ctx: CallContext, input: Input): unkn
   }
   const spec = keySpec ?? legacySpec ?? 'SYMMETRIC_DEFAULT';
   const origin = optionalEnum(input, 'Origin', ORIGINS) ?? 'AWS_KMS';
-  const policy = readPolicy(input, false) ?? defaultKeyPolicy(engine);
+  const given = readPolicy(input, false);
+  const policy = given ?? defaultKeyPolicy(engine);
   const tags = readTags(input, false);
   optionalBoolean(input, 'BypassPolicyLockoutSafetyCheck');
   if (spec !== 'SYMMETRIC_DEFAULT' || usage !== 'ENCRYPT_DECRYPT') {
@@ -71,6 +72,8 @@ export function createKey(engine: Engine, _ctx: CallContext, input: Input): unkn
   if (input.CustomKeyStoreId !== undefined && input.CustomKeyStoreId !== null) throw unsupported('Custom key stores are not supported by the local KMS.');
   if (optionalBoolean(input, 'MultiRegion') === true) throw unsupported('Multi-Region keys are not supported by the local KMS.');
   const key = insertKey(engine, { description, origin, keyManager: 'CUSTOMER', awsService: null, policy });
+  // The check needs the key's ARN; a refusal rolls the insert back with the rest of the call.
+  if (given !== undefined) checkLockout(engine, ctx, key.arn, given, input);
   writeTags(engine, key.keyId, tags);
   return { KeyMetadata: keyMetadata(engine, key) };
 }

@@ -1,6 +1,8 @@
 import type { CallContext } from '../context';
 import type { Engine } from '../engine';
 import { AwsError } from '../errors';
+import { isAuthorized } from '../identity/authorize';
+import { parsePolicy, PolicyError } from '../identity/policy/document';
 import { constraintError, optionalBoolean, optionalString, requiredString, type Input } from '../input';
 import { updateKey } from './key-row';
 import { refuseAwsManaged, requiredKeyId, resolveKey } from './resolve';
@@ -61,8 +63,9 @@ export function awsManagedKeyPolicy(engine: Engine, service: string): string {
 }
 
 /**
- * Reads and checks a Policy member: the model's length and character set, then a JSON object
- * with a Statement whose every entry has an Allow/Deny Effect (MalformedPolicyDocumentException).
+ * Reads and checks a Policy member: the model's length and character set, then the policy
+ * grammar of a key policy (every statement names a Principal), MalformedPolicyDocumentException
+ * with the reason.
  */
 export function readPolicy(input: Input, required: boolean): string | undefined {
   const policy = required ? requiredString(input, 'Policy', POLICY_BOUNDS) : optionalString(input, 'Policy', POLICY_BOUNDS);
@@ -70,21 +73,23 @@ export function readPolicy(input: Input, required: boolean): string | undefined 
   if (!POLICY_PATTERN.test(policy)) {
     throw constraintError('Policy', policy, 'Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+');
   }
-  let document: unknown;
   try {
-    document = JSON.parse(policy);
-  } catch {
-    throw malformed('The policy is not valid JSON.');
-  }
-  if (document === null || typeof document !== 'object' || Array.isArray(document)) throw malformed('The policy must be a JSON object.');
-  const statement = (document as Record<string, unknown>).Statement;
-  const statements = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
-  if (statements.length === 0) throw malformed('The policy must contain at least one Statement.');
-  for (const s of statements) {
-    const effect = s !== null && typeof s === 'object' ? (s as Record<string, unknown>).Effect : undefined;
-    if (effect !== 'Allow' && effect !== 'Deny') throw malformed('Each policy statement needs an Effect of Allow or Deny.');
+    parsePolicy(policy, 'resource');
+  } catch (error) {
+    if (error instanceof PolicyError) throw malformed(error.message);
+    throw error;
   }
   return policy;
+}
+
+/**
+ * KMS's lockout safety check: a key policy that would not let the caller change it again is
+ * refused unless BypassPolicyLockoutSafetyCheck is set, so a typo never orphans a key.
+ */
+export function checkLockout(engine: Engine, ctx: CallContext, keyArn: string, policy: string, input: Input): void {
+  if (optionalBoolean(input, 'BypassPolicyLockoutSafetyCheck') === true) return;
+  if (isAuthorized(engine, ctx, { action: 'kms:PutKeyPolicy', resource: keyArn, keyPolicy: policy })) return;
+  throw malformed('The new key policy will not allow you to update the key policy in the future.');
 }
 
 /** Keys have one policy, named "default"; another name is NotFoundException as in AWS. */
@@ -107,7 +112,7 @@ export function putKeyPolicy(engine: Engine, ctx: CallContext, input: Input): un
   const key = refuseAwsManaged(resolveKey(engine, requiredKeyId(input)), ctx, 'PutKeyPolicy');
   readPolicyName(input);
   const policy = readPolicy(input, true)!;
-  optionalBoolean(input, 'BypassPolicyLockoutSafetyCheck');
+  checkLockout(engine, ctx, key.arn, policy, input);
   updateKey(engine, key.keyId, { policy });
   return {};
 }

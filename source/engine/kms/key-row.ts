@@ -1,4 +1,5 @@
 import type { Engine } from '../engine';
+import { prepared } from '../prepared';
 
 /** The key states paramdeck's KMS keys can be in (a subset of AWS's KeyState enum). */
 export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport';
@@ -80,7 +81,7 @@ function stateOf(stored: StoredKey, nowMs: number): KeyState {
  * its DeletionDate is gone for every reader at once, whether or not a writer has purged it yet.
  */
 export function loadKey(engine: Engine, keyId: string): KeyRow | undefined {
-  const stored = engine.db.prepare('SELECT * FROM kms_keys WHERE key_id = ?').get(keyId) as StoredKey | undefined;
+  const stored = prepared(engine.db, 'SELECT * FROM kms_keys WHERE key_id = ?').get(keyId) as StoredKey | undefined;
   const nowMs = engine.clock().getTime();
   if (!stored || (stored.deletion_ms !== null && stored.deletion_ms <= nowMs)) return undefined;
   return {

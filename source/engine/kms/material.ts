@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Engine } from '../engine';
 import { AwsError } from '../errors';
 import { updateKey } from './key-row';
+import { prepared } from '../prepared';
 
 /** A symmetric key's material: AES-256. */
 export const MATERIAL_BYTES = 32;
@@ -28,7 +29,7 @@ export function storeMaterial(engine: Engine, key: { keyId: string; arn: string 
  * (`fill(0)`) once used.
  */
 export function loadMaterial(engine: Engine, key: { keyId: string; arn: string }, version: number): Buffer | undefined {
-  const row = engine.db.prepare('SELECT sealed FROM kms_key_material WHERE key_id = ? AND version = ?').get(key.keyId, version) as
+  const row = prepared(engine.db, 'SELECT sealed FROM kms_key_material WHERE key_id = ? AND version = ?').get(key.keyId, version) as
     | { sealed: Buffer }
     | undefined;
   return row ? engine.keyring.open(row.sealed, materialAad(key.arn, version)) : undefined;

@@ -3,6 +3,7 @@ import type { Engine } from '../engine';
 import { AwsError } from '../errors';
 import { optionalString, requiredString, type Input } from '../input';
 import { aliasArn, keyArn, loadKey, type KeyRow } from './key-row';
+import { prepared } from '../prepared';
 
 const KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const KEY_ARN = /^arn:aws:kms:([^:]*):([^:]*):key\/(.+)$/;
@@ -42,7 +43,7 @@ function inThisStore(engine: Engine, match: RegExpExecArray): boolean {
 
 /** The key id an alias points to, if the alias exists. */
 export function aliasTarget(engine: Engine, aliasName: string): string | undefined {
-  const row = engine.db.prepare('SELECT key_id FROM kms_aliases WHERE name = ?').get(aliasName) as { key_id: string } | undefined;
+  const row = prepared(engine.db, 'SELECT key_id FROM kms_aliases WHERE name = ?').get(aliasName) as { key_id: string } | undefined;
   return row?.key_id;
 }
 

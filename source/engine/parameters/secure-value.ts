@@ -1,8 +1,11 @@
 import type { CallContext } from '../context';
 import type { Engine } from '../engine';
 import { AwsError, isAwsError } from '../errors';
+import { keyOfBlob } from '../identity/permissions/kms';
 import { kmsDecrypt, kmsEncrypt, kmsGenerateDataKey, type EncryptionContext } from '../kms/api';
+import { resolveKeyCreatingManaged } from '../kms/aws-managed';
 import { envelopeDataKeyBlob, isEnvelope, openEnvelope, sealEnvelope } from './envelope';
+import { kmsForCaller } from './kms-for-caller';
 import type { Tier } from './rows';
 
 /** The key SSM uses when a SecureString names none. */
@@ -32,16 +35,22 @@ export function parameterContext(parameterArn: string): EncryptionContext {
 
 /**
  * The one place a SecureString's plaintext becomes ciphertext. Standard tier: KMS Encrypt.
- * Advanced tier: a GenerateDataKey envelope. A key that is missing or unusable is refused as SSM
+ * Advanced tier: a GenerateDataKey envelope. The caller needs kms:Encrypt or kms:GenerateDataKey
+ * on the key through SSM (kmsForCaller). A key that is missing or unusable is refused as SSM
  * reports it, InvalidKeyId with KMS's reason, and nothing is stored.
  */
-export function sealValue(engine: Engine, _ctx: CallContext, request: SealRequest): { blob: Buffer; keyId: string } {
+export function sealValue(engine: Engine, ctx: CallContext, request: SealRequest): { blob: Buffer; keyId: string } {
   const keyId = request.keyId ?? DEFAULT_SECURE_STRING_KEY;
   const context = parameterContext(request.parameterArn);
   const plaintext = Buffer.from(request.plaintext, 'utf8');
+  const key = () => resolveKeyCreatingManaged(engine, keyId);
   try {
-    if (request.tier !== 'Advanced') return { blob: kmsEncrypt(engine, keyId, plaintext, context).blob, keyId };
-    const dataKey = kmsGenerateDataKey(engine, keyId, context);
+    if (request.tier !== 'Advanced') {
+      const call = { operation: 'Encrypt', key, context, requestParameters: { keyId, encryptionContext: context, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' } } as const;
+      return { blob: kmsForCaller(engine, ctx, call, () => kmsEncrypt(engine, keyId, plaintext, context).blob), keyId };
+    }
+    const call = { operation: 'GenerateDataKey', key, context, requestParameters: { keyId, encryptionContext: context, keySpec: 'AES_256' } } as const;
+    const dataKey = kmsForCaller(engine, ctx, call, () => kmsGenerateDataKey(engine, keyId, context));
     try {
       return { blob: sealEnvelope(dataKey.plaintext, dataKey.blob, plaintext, request.parameterArn), keyId };
     } finally {
@@ -55,18 +64,23 @@ export function sealValue(engine: Engine, _ctx: CallContext, request: SealReques
 }
 
 /**
- * The one place a stored SecureString is decrypted (WithDecryption reads). A blob that does not
- * open under this parameter's context is InvalidCiphertextException; never partial plaintext.
+ * The one place a stored SecureString is decrypted (WithDecryption reads). The caller needs
+ * kms:Decrypt on the key through SSM under this parameter's encryption context (kmsForCaller).
+ * A blob that does not open under that context is InvalidCiphertextException; never partial
+ * plaintext.
  */
-export function openValue(engine: Engine, _ctx: CallContext, request: OpenRequest): string {
+export function openValue(engine: Engine, ctx: CallContext, request: OpenRequest): string {
   const context = parameterContext(request.parameterArn);
+  const envelope = isEnvelope(request.blob);
   try {
-    if (!isEnvelope(request.blob)) return utf8(kmsDecrypt(engine, request.blob, context).plaintext);
-    const dataKey = kmsDecrypt(engine, envelopeDataKeyBlob(request.blob), context).plaintext;
+    const kmsBlob = envelope ? envelopeDataKeyBlob(request.blob) : request.blob;
+    const call = { operation: 'Decrypt', key: () => keyOfBlob(engine, kmsBlob), context, requestParameters: { encryptionContext: context, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' } } as const;
+    const opened = kmsForCaller(engine, ctx, call, () => kmsDecrypt(engine, kmsBlob, context).plaintext);
+    if (!envelope) return utf8(opened);
     try {
-      return utf8(openEnvelope(dataKey, request.blob, request.parameterArn));
+      return utf8(openEnvelope(opened, request.blob, request.parameterArn));
     } finally {
-      dataKey.fill(0);
+      opened.fill(0);
     }
   } catch (error) {
     throw isAwsError(error, 'InvalidCiphertextException') ? error : asInvalidKeyId(error, request.keyId);

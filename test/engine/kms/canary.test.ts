@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../source/engine/engine';
-import { ensureAwsManagedKey, kmsEncrypt, resolveKey, rotateKeyMaterial } from '../../../source/engine/kms/api';
+import { ensureAwsManagedKey, kmsEncrypt, kmsGenerateDataKey, resolveKey, rotateKeyMaterial } from '../../../source/engine/kms/api';
 import { loadMaterial } from '../../../source/engine/kms/material';
 import { createKey, kms, kmsEngine } from './kms-helpers';
 
@@ -46,9 +46,11 @@ describe('nothing secret reaches the disk', () => {
 
     const dataKeys: Buffer[] = [];
     for (const keyId of [...keys, external, 'alias/aws/ssm']) {
-      kms(engine, 'Encrypt', { KeyId: keyId, Plaintext: canary, EncryptionContext: { PARAMETER_ARN: 'arn:aws:ssm:us-east-1:111122223333:parameter/canary' } });
+      // alias/aws/ssm's key policy allows use through SSM only, as in AWS: its key is used here through the API SSM uses.
+      const direct = keyId !== 'alias/aws/ssm';
+      if (direct) kms(engine, 'Encrypt', { KeyId: keyId, Plaintext: canary, EncryptionContext: { PARAMETER_ARN: 'arn:aws:ssm:us-east-1:111122223333:parameter/canary' } });
       engine.transaction(() => kmsEncrypt(engine, keyId, canary, {}));
-      dataKeys.push(kms(engine, 'GenerateDataKey', { KeyId: keyId, KeySpec: 'AES_256' }).Plaintext as Buffer);
+      dataKeys.push(direct ? (kms(engine, 'GenerateDataKey', { KeyId: keyId, KeySpec: 'AES_256' }).Plaintext as Buffer) : engine.transaction(() => kmsGenerateDataKey(engine, keyId, {})).plaintext);
     }
 
     const material = allMaterial(engine);

@@ -24,7 +24,13 @@ describe('GetKeyPolicy and PutKeyPolicy', () => {
 
   it('stores a policy as given, from CreateKey or PutKeyPolicy', () => {
     const { engine } = kmsEngine();
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Deny', Principal: '*', Action: 'kms:Decrypt', Resource: '*' } });
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
+        { Effect: 'Deny', Principal: '*', Action: 'kms:Decrypt', Resource: '*' },
+      ],
+    });
     const { KeyId } = createKey(engine, { Policy: policy });
     expect(kms(engine, 'GetKeyPolicy', { KeyId }).Policy).toBe(policy);
     const next = `${policy}\n`;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../../source/engine/clock';
-import { contextFor, testEngine } from '../../helpers/engine';
+import { ALLOW_ALL, contextFor, testEngine } from '../../helpers/engine';
 import { allPages, expectAwsError, put, ssm, type HistoryOut, type Page } from './support';
 
 describe('GetParameterHistory', () => {
   it('lists every version oldest first, each with its own value, author, tier and labels', () => {
     const clock = manualClock(Date.UTC(2026, 0, 1));
     const engine = testEngine({ clock });
-    const bob = contextFor(engine, 'bob');
+    const bob = contextFor(engine, 'bob', ALLOW_ALL);
     put(engine, '/h/x', 'one', { Description: 'first', AllowedPattern: '[a-z]+' });
     clock.advance(60_000);
     ssm(engine, 'PutParameter', { Name: '/h/x', Value: 'two', Overwrite: true, Tier: 'Advanced' }, bob);

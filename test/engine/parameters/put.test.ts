@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../../source/engine/clock';
-import { contextFor, testEngine } from '../../helpers/engine';
+import { ALLOW_ALL, contextFor, testEngine } from '../../helpers/engine';
 import { expectAwsError, get, put, ssm, type MetadataOut, type Page } from './support';
 
 function describeOne(engine: ReturnType<typeof testEngine>, name: string): MetadataOut {
@@ -13,7 +13,7 @@ describe('PutParameter', () => {
   it('creates version 1 and answers it with the tier; the record carries the clock time and the caller', () => {
     const clock = manualClock(Date.UTC(2026, 2, 1, 12));
     const engine = testEngine({ clock });
-    const alice = contextFor(engine, 'alice');
+    const alice = contextFor(engine, 'alice', ALLOW_ALL);
     expect(ssm(engine, 'PutParameter', { Name: '/app/url', Value: 'https://x', Type: 'String', Description: 'where' }, alice)).toEqual({
       Version: 1,
       Tier: 'Standard',

@@ -31,14 +31,16 @@ describe('the Advanced tier envelope', () => {
     expect(allPages<HistoryOut>(engine, 'GetParameterHistory', { Name: '/adv/pw', WithDecryption: true }).items[0]!.Value).toBe(value);
   });
 
+  // A customer managed key: direct KMS use of alias/aws/ssm's is denied by its key policy, as in AWS.
   it('stores a data key that KMS opens only under the parameter’s context, and is no KMS ciphertext itself', () => {
     const { engine } = kmsEngine();
-    put(engine, '/adv/pw', 'enveloped', { Type: 'SecureString', Tier: 'Advanced' });
+    const key = kms(engine, 'CreateKey').KeyMetadata;
+    put(engine, '/adv/pw', 'enveloped', { Type: 'SecureString', Tier: 'Advanced', KeyId: key.KeyId });
     const envelope = storedVersion(engine, '/adv/pw').value;
     const dataKeyBlob = envelopeDataKeyBlob(envelope);
     const context = { PARAMETER_ARN: engine.parameterArn('/adv/pw') };
     const opened = kms(engine, 'Decrypt', { CiphertextBlob: dataKeyBlob, EncryptionContext: context });
-    expect(opened.KeyId).toBe(kms(engine, 'DescribeKey', { KeyId: 'alias/aws/ssm' }).KeyMetadata.Arn);
+    expect(opened.KeyId).toBe(key.Arn);
     expect(opened.Plaintext).toHaveLength(32);
     // The data key is bound to the parameter: no other context, nor none, opens it.
     expectKmsError(() => kms(engine, 'Decrypt', { CiphertextBlob: dataKeyBlob }), 'InvalidCiphertextException');
@@ -49,7 +51,7 @@ describe('the Advanced tier envelope', () => {
 
   it('uses a fresh data key for every version', () => {
     const { engine } = kmsEngine();
-    put(engine, '/adv/pw', 'same', { Type: 'SecureString', Tier: 'Advanced' });
+    put(engine, '/adv/pw', 'same', { Type: 'SecureString', Tier: 'Advanced', KeyId: kms(engine, 'CreateKey').KeyMetadata.KeyId });
     ssm(engine, 'PutParameter', { Name: '/adv/pw', Value: 'same', Overwrite: true });
     const context = { PARAMETER_ARN: engine.parameterArn('/adv/pw') };
     const dataKeys = [1, 2].map((version) => {

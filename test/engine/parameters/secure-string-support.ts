@@ -1,5 +1,6 @@
 import type { Engine } from '../../../source/engine/engine';
 import { envelopeDataKeyBlob, isEnvelope } from '../../../source/engine/parameters/envelope';
+import { kmsDecrypt } from '../../../source/engine/kms/api';
 import { kms } from '../kms/kms-helpers';
 
 /** One stored version as the table holds it: what the SecureString tests look at beneath the API. */
@@ -31,13 +32,16 @@ export function replaceStoredValue(engine: Engine, name: string, version: number
 }
 
 /**
- * The ARN of the KMS key that sealed a stored SecureString, asked of KMS Decrypt itself under the
- * parameter's context: the blob for Standard, the envelope's data-key blob for Advanced.
+ * The ARN of the KMS key that sealed a stored SecureString, asked of the KMS decryption SSM uses
+ * under the parameter's context: the blob for Standard, the envelope's data-key blob for
+ * Advanced. (A direct KMS Decrypt of an alias/aws/ssm blob is denied, as in AWS.)
  */
 export function sealingKeyArn(engine: Engine, name: string, version?: number): string {
   const { value } = storedVersion(engine, name, version);
   const blob = isEnvelope(value) ? envelopeDataKeyBlob(value) : value;
-  return kms(engine, 'Decrypt', { CiphertextBlob: blob, EncryptionContext: { PARAMETER_ARN: engine.parameterArn(name) } }).KeyId as string;
+  const opened = kmsDecrypt(engine, blob, { PARAMETER_ARN: engine.parameterArn(name) });
+  opened.plaintext.fill(0);
+  return opened.keyArn;
 }
 
 /** A fresh customer managed key with `alias`, and the four KeyId forms that name it. */

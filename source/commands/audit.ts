@@ -1,0 +1,98 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { queryAuditEvents, type StoredAuditEvent } from '../engine/audit/lookup-events';
+import { verifyAuditTrail } from '../engine/audit/verify';
+import { openLocalEngine } from '../target';
+import { CommandError, ExitCode } from './exit-codes';
+import { mergedOptions } from './merged-options';
+import { withTargetOptions, type TargetOptions } from './options';
+import { writeOut } from './output';
+import { resolveOptions } from './resolved-options';
+import { runCommand } from './run';
+import { line, table } from './text-table';
+
+interface AuditOptions extends TargetOptions {
+  json?: boolean;
+  limit?: number;
+}
+
+/**
+ * `paramdeck audit`: the local store's trail, newest first, as a table or as JSON lines (one
+ * CloudTrail record per line); `paramdeck audit verify` recomputes the hash chain and its MACs
+ * and names the first broken record. The trail is the local store's; on AWS it is CloudTrail.
+ */
+export function registerAudit(program: Command): void {
+  withTargetOptions(program.command('audit'))
+    .description('list the audit trail newest first, or `audit verify` that it was not tampered with')
+    .argument('[verify]', 'check the hash chain and MACs instead of listing')
+    .option('--json', 'one CloudTrail record (JSON) per line')
+    .option('--limit <n>', 'at most N records', parseLimit)
+    .action(async (verb: string | undefined, _flags: AuditOptions, command: Command) => {
+      const options = mergedOptions<AuditOptions>(command);
+      await runCommand(options.debug, async () => {
+        if (verb !== undefined && verb !== 'verify') throw new CommandError(`unknown audit action ${verb}: the one action is \`verify\``, ExitCode.usage);
+        const resolved = resolveOptions(options);
+        if (resolved.target === 'aws') {
+          throw new CommandError('the audit trail here is the local store’s; on AWS read CloudTrail (`aws cloudtrail lookup-events`)', ExitCode.usage);
+        }
+        const engine = await openLocalEngine(resolved);
+        try {
+          if (verb === 'verify') verify(engine);
+          else list(queryAuditEvents(engine, { limit: resolved.limit ?? Number.MAX_SAFE_INTEGER }), resolved.json ?? false);
+        } finally {
+          engine.close();
+        }
+      });
+    });
+}
+
+function parseLimit(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('a limit is a whole number from 1.');
+  return Number(value);
+}
+
+function verify(engine: Parameters<typeof verifyAuditTrail>[0]): void {
+  const result = verifyAuditTrail(engine);
+  if (result.ok) {
+    writeOut(`ok: ${result.count} records\n`);
+    return;
+  }
+  const broken = result.broken!;
+  const where = broken.record === undefined ? 'the trail head' : `record ${broken.record}${broken.eventId ? ` (event ${broken.eventId})` : ''}`;
+  writeOut(line(`broken at ${where}: ${broken.reason}`));
+  writeOut(`${result.count} records before it verify\n`);
+  process.exitCode = ExitCode.error;
+}
+
+// JSON.stringify escapes C0 controls; the rest of what a terminal would act on is escaped too,
+// as \uXXXX, which decodes to the same data.
+const UNSAFE_IN_JSON = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+function jsonLine(record: string): string {
+  const escape = (char: string) => [...Array(char.length).keys()].map((i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+  return `${JSON.stringify(JSON.parse(record) as unknown).replace(UNSAFE_IN_JSON, escape)}\n`;
+}
+
+function list(rows: StoredAuditEvent[], json: boolean): void {
+  if (json) {
+    for (const row of rows) writeOut(jsonLine(row.record));
+    return;
+  }
+  writeOut(
+    table(
+      ['TIME', 'USER', 'EVENT', 'RESOURCE', 'RESULT'],
+      rows.map((row) => {
+        const event = JSON.parse(row.record) as { eventTime: string; userIdentity?: { invokedBy?: string }; errorCode?: string };
+        const resources = JSON.parse(row.resources) as { name: string }[];
+        const via = event.userIdentity?.invokedBy ? ` (via ${event.userIdentity.invokedBy.replace('.amazonaws.com', '')})` : '';
+        const more = resources.length > 1 ? ` +${resources.length - 1}` : '';
+        return [
+          event.eventTime,
+          row.username,
+          `${row.event_source.replace('.amazonaws.com', '')}:${row.event_name}${via}`,
+          resources.length > 0 ? `${resources[0]!.name}${more}` : '-',
+          event.errorCode ?? 'ok',
+        ];
+      }),
+    ),
+  );
+}
