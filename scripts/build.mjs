@@ -34,7 +34,8 @@ await build({
   outfile: 'dist/cli.js',
   external: ['better-sqlite3'],
   plugins: [withoutDevtools],
-  define: { 'process.env.DEV': '"false"', __PARAMDECK_VERSION__: JSON.stringify(pkg.version) },
+  // React's production build: its development build checks every render and is several times slower.
+  define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"', __PARAMDECK_VERSION__: JSON.stringify(pkg.version) },
 });
 
 // The tiny entry cleans the environment before Ink is imported (Ink reads CI at import time).

@@ -90,21 +90,3 @@ export async function openTarget(options: TargetOptions): Promise<OpenedTarget> 
     throw error;
   }
 }
-
-/** What the welcome screen shows about a local store. */
-export interface LocalStoreSummary {
-  home: string;
-  accountId: string;
-  region: string;
-  parameterCount: number;
-}
-
-export async function summarizeLocalStore(options: Pick<TargetOptions, 'home'>): Promise<LocalStoreSummary> {
-  const engine = await openLocalEngine(options);
-  try {
-    const { count } = engine.db.prepare('SELECT count(*) AS count FROM parameters').get() as { count: number };
-    return { home: engine.home, accountId: engine.accountId, region: engine.region, parameterCount: count };
-  } finally {
-    engine.close();
-  }
-}

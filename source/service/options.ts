@@ -72,7 +72,8 @@ export async function awsServiceOptions(flags: AwsTargetFlags = {}): Promise<Ser
 
 /** Options for `--target local`: the in-process handler, the `--as` principal's keys, the store's region. */
 export function localServiceOptions(input: { requestHandler: RequestHandler; credentials: Credentials; region: string }): ServiceOptions {
-  return { ...input, endpoint: LOCAL_ENDPOINT, retryMode: 'standard' };
+  // The local trail has no CloudTrail request quota to respect: no pacing between pages.
+  return { ...input, endpoint: LOCAL_ENDPOINT, retryMode: 'standard', auditIntervalMs: 0 };
 }
 
 // The SDK's own region chain reads the profile's `region` (config, then credentials file) and

@@ -7,6 +7,8 @@ export type CommandId =
   | 'move.up'
   | 'move.top'
   | 'move.bottom'
+  | 'move.pageDown'
+  | 'move.pageUp'
   | 'open'
   | 'back'
   | 'filter'
@@ -24,6 +26,7 @@ export type CommandId =
   | 'parameter.label'
   | 'tree.flat'
   | 'refresh'
+  | 'demo.load'
   | 'help'
   | 'quit';
 
@@ -35,6 +38,8 @@ export interface Binding {
   /** Key names as `keyName()` produces them: a printable character, or `enter`, `esc`, `up`, … */
   readonly keys: readonly string[];
   readonly description: string;
+  /** The one or two words the hint bar shows. */
+  readonly label: string;
   readonly category: Category;
   /** Changes state or exposes a secret: dropped entirely under --read-only when it mutates. */
   readonly dangerous: boolean;
@@ -43,29 +48,32 @@ export interface Binding {
 }
 
 export const KEYMAP: readonly Binding[] = [
-  { command: 'move.down', keys: ['j', 'down'], description: 'move down', category: 'navigation', dangerous: false, hint: false },
-  { command: 'move.up', keys: ['k', 'up'], description: 'move up', category: 'navigation', dangerous: false, hint: false },
-  { command: 'move.top', keys: ['g', 'home'], description: 'go to the top', category: 'navigation', dangerous: false, hint: false },
-  { command: 'move.bottom', keys: ['G', 'end'], description: 'go to the bottom', category: 'navigation', dangerous: false, hint: false },
-  { command: 'open', keys: ['enter', 'l', 'right'], description: 'open, drill in', category: 'navigation', dangerous: false, hint: true },
-  { command: 'back', keys: ['esc', 'h', 'left'], description: 'back', category: 'navigation', dangerous: false, hint: true },
-  { command: 'filter', keys: ['/'], description: 'filter by name and description', category: 'navigation', dangerous: false, hint: true },
-  { command: 'tree.flat', keys: ['t'], description: 'toggle tree / flat recursive list', category: 'navigation', dangerous: false, hint: false },
-  { command: 'pane.next', keys: ['tab'], description: 'next pane', category: 'panes', dangerous: false, hint: false },
-  { command: 'pane.parameters', keys: ['1'], description: 'parameters', category: 'panes', dangerous: false, hint: false },
-  { command: 'pane.keys', keys: ['2'], description: 'KMS keys', category: 'panes', dangerous: false, hint: false },
-  { command: 'pane.audit', keys: ['3'], description: 'audit trail', category: 'panes', dangerous: false, hint: false },
-  { command: 'value.reveal', keys: ['r'], description: 'reveal the value (asks y/N)', category: 'values', dangerous: false, hint: true },
-  { command: 'value.copy', keys: ['c'], description: 'copy the value (asks y/N)', category: 'values', dangerous: false, hint: true },
-  { command: 'name.copy', keys: ['y'], description: 'copy the name', category: 'values', dangerous: false, hint: false },
-  { command: 'history', keys: ['v'], description: 'version history', category: 'values', dangerous: false, hint: true },
-  { command: 'parameter.new', keys: ['n'], description: 'new parameter', category: 'changes', dangerous: true, hint: false },
-  { command: 'parameter.edit', keys: ['e'], description: 'edit (new version)', category: 'changes', dangerous: true, hint: false },
-  { command: 'parameter.delete', keys: ['d'], description: 'delete (asks)', category: 'changes', dangerous: true, hint: false },
-  { command: 'parameter.label', keys: ['L'], description: 'label a version', category: 'changes', dangerous: true, hint: false },
-  { command: 'refresh', keys: ['R'], description: 'refresh', category: 'general', dangerous: false, hint: false },
-  { command: 'help', keys: ['?'], description: 'help', category: 'general', dangerous: false, hint: true },
-  { command: 'quit', keys: ['q'], description: 'quit', category: 'general', dangerous: false, hint: true },
+  { command: 'move.down', keys: ['j', 'down'], label: 'down', description: 'move down', category: 'navigation', dangerous: false, hint: false },
+  { command: 'move.up', keys: ['k', 'up'], label: 'up', description: 'move up', category: 'navigation', dangerous: false, hint: false },
+  { command: 'move.top', keys: ['g', 'home'], label: 'top', description: 'go to the top', category: 'navigation', dangerous: false, hint: false },
+  { command: 'move.bottom', keys: ['G', 'end'], label: 'bottom', description: 'go to the bottom', category: 'navigation', dangerous: false, hint: false },
+  { command: 'move.pageDown', keys: ['pagedown', 'ctrl-d'], label: 'page down', description: 'page down', category: 'navigation', dangerous: false, hint: false },
+  { command: 'move.pageUp', keys: ['pageup', 'ctrl-u'], label: 'page up', description: 'page up', category: 'navigation', dangerous: false, hint: false },
+  { command: 'open', keys: ['enter', 'l', 'right'], label: 'open', description: 'open, drill in', category: 'navigation', dangerous: false, hint: true },
+  { command: 'back', keys: ['esc', 'h', 'left'], label: 'back', description: 'back', category: 'navigation', dangerous: false, hint: true },
+  { command: 'filter', keys: ['/'], label: 'filter', description: 'filter by name and description', category: 'navigation', dangerous: false, hint: true },
+  { command: 'tree.flat', keys: ['t'], label: 'tree/flat', description: 'toggle tree / flat recursive list', category: 'navigation', dangerous: false, hint: false },
+  { command: 'pane.next', keys: ['tab'], label: 'next pane', description: 'next pane', category: 'panes', dangerous: false, hint: false },
+  { command: 'pane.parameters', keys: ['1'], label: 'parameters', description: 'parameters', category: 'panes', dangerous: false, hint: false },
+  { command: 'pane.keys', keys: ['2'], label: 'keys', description: 'KMS keys', category: 'panes', dangerous: false, hint: false },
+  { command: 'pane.audit', keys: ['3'], label: 'audit', description: 'audit trail', category: 'panes', dangerous: false, hint: false },
+  { command: 'value.reveal', keys: ['r'], label: 'reveal', description: 'reveal the value (asks y/N)', category: 'values', dangerous: false, hint: true },
+  { command: 'value.copy', keys: ['c'], label: 'copy', description: 'copy the value (asks y/N)', category: 'values', dangerous: false, hint: true },
+  { command: 'name.copy', keys: ['y'], label: 'copy name', description: 'copy the name', category: 'values', dangerous: false, hint: false },
+  { command: 'history', keys: ['v'], label: 'history', description: 'version history', category: 'values', dangerous: false, hint: true },
+  { command: 'parameter.new', keys: ['n'], label: 'new', description: 'new parameter', category: 'changes', dangerous: true, hint: false },
+  { command: 'parameter.edit', keys: ['e'], label: 'edit', description: 'edit (new version)', category: 'changes', dangerous: true, hint: false },
+  { command: 'parameter.delete', keys: ['d'], label: 'delete', description: 'delete (asks)', category: 'changes', dangerous: true, hint: false },
+  { command: 'parameter.label', keys: ['L'], label: 'label', description: 'label a version', category: 'changes', dangerous: true, hint: false },
+  { command: 'refresh', keys: ['R'], label: 'refresh', description: 'refresh', category: 'general', dangerous: false, hint: false },
+  { command: 'demo.load', keys: ['D'], label: 'demo data', description: 'load the demo data (empty store)', category: 'changes', dangerous: true, hint: false },
+  { command: 'help', keys: ['?'], label: 'help', description: 'help', category: 'general', dangerous: false, hint: true },
+  { command: 'quit', keys: ['q'], label: 'quit', description: 'quit', category: 'general', dangerous: false, hint: true },
 ];
 
 /** The bindings in force: `--read-only` drops every dangerous one (k9s ClearDanger). */

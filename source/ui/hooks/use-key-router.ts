@@ -1,0 +1,80 @@
+import { useInput } from 'ink';
+import { useLayoutEffect, useRef, type Dispatch } from 'react';
+import { commandForKey, type Binding } from '../keys/keymap';
+import { keyName } from '../keys/key-name';
+import type { PaneCommands } from '../keys/pane-commands';
+import type { FilterEdit } from '../state/text-filter';
+import { typedText } from '../state/text-filter';
+import type { UiAction, UiState } from '../state/ui-state';
+
+// Keys that keep their binding while a filter prompt takes text: moving through the matches.
+const PASS_THROUGH = new Set(['up', 'down', 'pageup', 'pagedown', 'tab']);
+const CLOSES_HELP = new Set(['esc', '?', 'q']);
+
+/**
+ * The one place keys are read. A key is turned into a name, then: the help overlay takes it if
+ * open; a filter prompt being edited takes text; otherwise the keymap names a command and the
+ * screen's command table runs it or says why it cannot.
+ */
+export function useKeyRouter(state: UiState, commands: PaneCommands, bindings: readonly Binding[], filterPick: string | undefined, dispatch: Dispatch<UiAction>): void {
+  // Keys typed quickly arrive before Ink re-subscribes the new handler (it does so in a passive
+  // effect), so the handler reads the screen of the last commit from here, never a stale closure.
+  const latest = useRef({ state, commands, filterPick });
+  useLayoutEffect(() => {
+    latest.current = { state, commands, filterPick };
+  });
+  useInput(function feed(input, key) {
+    const name = keyName(input, key);
+    const { state } = latest.current;
+    const chars = [...input];
+    // Over a slow link several typed keys arrive as one chunk. Outside a prompt each is its own
+    // key, taken one after another so each sees the screen the one before it left.
+    if (name === input && chars.length > 1 && !editing(state)) {
+      route(chars[0]!, chars[0]!);
+      setImmediate(() => feed(chars.slice(1).join(''), key));
+      return;
+    }
+    route(name, input);
+  });
+
+  function route(name: string, input: string): void {
+    const { state, commands, filterPick } = latest.current;
+    if (state.help) {
+      if (CLOSES_HELP.has(name)) dispatch({ type: 'help', open: false });
+      return;
+    }
+    if (editFilter(state, name, input, filterPick, dispatch)) return;
+    const command = commandForKey(bindings, name);
+    if (!command) return;
+    const binding = bindings.find((b) => b.command === command)!;
+    const action = commands[command];
+    if (!action) dispatch({ type: 'flash', tone: 'info', text: `${binding.label}: not available here` });
+    else if ('disabled' in action) dispatch({ type: 'flash', tone: 'info', text: `${binding.label}: ${action.disabled}` });
+    else action.run();
+  }
+}
+
+/** The filter prompt of the pane on screen, when one takes text. */
+function editing(state: UiState): boolean {
+  return (state.pane === 'parameters' && state.parameters.filter?.editing === true) || (state.pane === 'audit' && state.audit.filter?.editing === true);
+}
+
+/** Feeds a key to the filter prompt being edited; false when the key is not the prompt's. */
+function editFilter(state: UiState, name: string, input: string, pick: string | undefined, dispatch: Dispatch<UiAction>): boolean {
+  if (!editing(state) || PASS_THROUGH.has(name)) return false;
+  const pane = state.pane === 'audit' ? 'audit' : 'parameters';
+  const filter = (pane === 'audit' ? state.audit.filter : state.parameters.filter)!;
+  const edit = (change: FilterEdit) => dispatch({ type: `${pane}/filter-edit`, change });
+  if (name === 'esc') dispatch({ type: `${pane}/filter-clear` });
+  else if (name === 'enter') {
+    if (filter.query === '') dispatch({ type: `${pane}/filter-clear` });
+    else if (pane === 'parameters') dispatch({ type: 'parameters/filter-commit', open: pick });
+    else dispatch({ type: 'audit/filter-commit' });
+  } else if (name === 'backspace') edit({ edit: 'erase' });
+  else {
+    // Only plain keys type: ctrl-combinations and unknown sequences are not text.
+    const text = name === input ? typedText(input) : undefined;
+    if (text !== undefined) edit({ edit: 'type', text });
+  }
+  return true;
+}

@@ -1,0 +1,74 @@
+import type { Dispatch } from 'react';
+import type { ParametersModel } from '../hooks/use-parameters-model';
+import type { PaneCommand, PaneCommands } from '../keys/pane-commands';
+import { ROOT } from '../model/path-tree';
+import type { Movement } from '../state/list-cursor';
+import { listCursor } from '../state/parameters-view';
+import type { UiAction, UiState } from '../state/ui-state';
+
+/** Said by the keys whose flows (reveal, copy, edits) are not built yet. */
+export const NOT_YET = 'not available yet';
+
+/** How far each view of the pane can move, measured on screen. */
+export interface ParametersExtent {
+  /** Rows of the list, scroll positions of the detail, versions of the history. */
+  readonly length: number;
+  readonly height: number;
+}
+
+/**
+ * The parameters pane's bindings: drill in and out of folders, open a parameter's detail or
+ * history, the filter, tree/flat. Each says why when it cannot act.
+ */
+export function parametersCommands(state: UiState, model: ParametersModel, extent: ParametersExtent, dispatch: Dispatch<UiAction>): PaneCommands {
+  const view = state.parameters;
+  const move = (movement: Movement): PaneCommand => ({
+    run: () => dispatch({ type: 'parameters/move', movement, length: extent.length, height: extent.height }),
+  });
+  const row = view.mode === 'list' && model.rows.length > 0 ? model.rows.at(Math.min(listCursor(view).cursor, model.rows.length - 1)) : undefined;
+  const current = view.mode === 'list' ? (row?.kind === 'parameter' ? model.items[row.index]?.name : undefined) : view.selected;
+  const selectFirst = row?.kind === 'folder' ? 'select a parameter, not a folder' : 'no parameter selected';
+  const notYet: PaneCommand = current ? { disabled: NOT_YET } : { disabled: selectFirst };
+  return {
+    'move.down': move({ by: 1 }),
+    'move.up': move({ by: -1 }),
+    'move.top': move({ to: 'top' }),
+    'move.bottom': move({ to: 'bottom' }),
+    'move.pageDown': move({ pages: 1 }),
+    'move.pageUp': move({ pages: -1 }),
+    open: open(view.mode, row, model, dispatch),
+    back: back(state, dispatch),
+    filter: { run: () => dispatch({ type: 'parameters/filter-start' }) },
+    'tree.flat':
+      view.mode !== 'list' ? { disabled: 'go back to the list first' }
+      : view.filter ? { disabled: 'clear the filter first (esc)' }
+      : { run: () => dispatch({ type: 'parameters/flat' }), hint: true },
+    history:
+      view.mode === 'history' ? { run: () => dispatch({ type: 'parameters/back' }) }
+      : current ? { run: () => dispatch({ type: 'parameters/history', name: current }) }
+      : { disabled: selectFirst },
+    'value.reveal': notYet,
+    'value.copy': notYet,
+    'name.copy': notYet,
+    'parameter.new': { disabled: NOT_YET },
+    'parameter.edit': notYet,
+    'parameter.delete': notYet,
+    'parameter.label': notYet,
+  };
+}
+
+function open(mode: UiState['parameters']['mode'], row: ReturnType<ParametersModel['rows']['at']> | undefined, model: ParametersModel, dispatch: Dispatch<UiAction>): PaneCommand {
+  if (mode !== 'list') return { disabled: 'already open: esc goes back' };
+  if (!row) return { disabled: 'nothing to open here' };
+  if (row.kind === 'folder') return { run: () => dispatch({ type: 'parameters/drill', path: row.path }) };
+  const name = model.items[row.index]!.name;
+  return { run: () => dispatch({ type: 'parameters/open', name }) };
+}
+
+function back(state: UiState, dispatch: Dispatch<UiAction>): PaneCommand {
+  const view = state.parameters;
+  if (view.mode !== 'list') return { run: () => dispatch({ type: 'parameters/back' }) };
+  if (view.filter) return { run: () => dispatch({ type: 'parameters/filter-clear' }) };
+  if (view.path !== ROOT) return { run: () => dispatch({ type: 'parameters/up' }) };
+  return { disabled: 'already at the top' };
+}

@@ -1,0 +1,54 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { AuditReader, HistoryReader, Identity, KeyReader, ParameterReader } from '../service/capabilities';
+import { activeBindings, type Binding } from './keys/keymap';
+import type { Theme } from './theme/tokens';
+
+/** The capabilities the browser uses: reading only; the write flows come with their own screens. */
+export type BrowserService = ParameterReader & HistoryReader & KeyReader & AuditReader & Identity;
+
+/** Who and where the service talks to, as the header shows it (target.ts's TargetLabel fits). */
+export interface TargetFacts {
+  readonly target: 'local' | 'aws';
+  readonly region: string;
+  readonly account?: string | undefined;
+  readonly principal?: string | undefined;
+  readonly home?: string | undefined;
+  readonly profile?: string | undefined;
+}
+
+/** What every pane may read and nothing changes while the app runs. */
+export interface UiEnvironment {
+  readonly service: BrowserService;
+  readonly label: TargetFacts;
+  readonly theme: Theme;
+  readonly readOnly: boolean;
+  /** The bindings in force (`--read-only` drops the dangerous ones). */
+  readonly bindings: readonly Binding[];
+  /** The clock relative ages are measured against; tests fix it. */
+  readonly now: () => Date;
+  /** Seeds the demo tree; absent where the target cannot take it. */
+  readonly loadDemo?: (() => Promise<void>) | undefined;
+  /** The local store's change counter, polled to notice other processes' writes. */
+  readonly changeSignal?: (() => number) | undefined;
+}
+
+const Environment = createContext<UiEnvironment | undefined>(undefined);
+
+/** What the app needs to build its environment. */
+export type EnvironmentInput = Omit<UiEnvironment, 'bindings' | 'now'> & { now?: (() => Date) | undefined };
+
+/** Provides the environment to every pane, with the bindings derived once from read-only mode. */
+export function EnvironmentProvider({ value, children }: { value: EnvironmentInput; children: ReactNode }) {
+  const environment = useMemo<UiEnvironment>(
+    () => ({ ...value, now: value.now ?? (() => new Date()), bindings: activeBindings(value.readOnly) }),
+    [value],
+  );
+  return <Environment.Provider value={environment}>{children}</Environment.Provider>;
+}
+
+/** The app's environment; panes and hooks read the service and theme here. */
+export function useEnvironment(): UiEnvironment {
+  const environment = useContext(Environment);
+  if (!environment) throw new Error('useEnvironment outside EnvironmentProvider');
+  return environment;
+}
