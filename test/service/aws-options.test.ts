@@ -168,11 +168,11 @@ describe('aws target against moto', () => {
 });
 
 describe('local target options', () => {
-  it('uses the fixed local endpoint, the given handler, keys and region', () => {
+  it('uses the fixed local endpoint, the given handler, keys and region, and no CloudTrail pacing', () => {
     const requestHandler = { connectionTimeout: 1 };
     const credentials = { accessKeyId: 'AKIALOCAL', secretAccessKey: 'local-secret' };
     expect(localServiceOptions({ requestHandler, credentials, region: 'eu-west-1' })).toEqual({
-      requestHandler, credentials, region: 'eu-west-1', endpoint: LOCAL_ENDPOINT, retryMode: 'standard',
+      requestHandler, credentials, region: 'eu-west-1', endpoint: LOCAL_ENDPOINT, retryMode: 'standard', auditIntervalMs: 0,
     });
   });
 });
