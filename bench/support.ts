@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallContext } from '../source/engine/context';
 import { Engine } from '../source/engine/engine';
+import { firstActiveKey } from '../source/engine/identity/access-keys';
+import { ADMIN_PRINCIPAL } from '../source/engine/identity/bootstrap';
+import { principalRow, toPrincipal } from '../source/engine/identity/principals';
 
 /** A throwaway store for one benchmark. */
 export function benchEngine(): { engine: Engine; dispose(): void } {
@@ -17,11 +20,14 @@ export function benchEngine(): { engine: Engine; dispose(): void } {
   };
 }
 
-/** The admin context benchmarks call with. */
+/**
+ * The store's own admin, with its real unique id and access key, as a signed request reaches the
+ * engine: permissions are enforced, so a made-up principal would be denied everything.
+ */
 export function adminContext(engine: Engine): CallContext {
   return {
-    principal: { name: 'admin', arn: `arn:aws:iam::${engine.accountId}:user/admin`, userId: 'AIDABENCHMARKADMIN00', accountId: engine.accountId },
-    accessKeyId: 'AKIABENCHMARK0000000',
+    principal: toPrincipal(engine, principalRow(engine, ADMIN_PRINCIPAL)),
+    accessKeyId: firstActiveKey(engine, ADMIN_PRINCIPAL).accessKeyId,
     sourceIp: '127.0.0.1',
     userAgent: 'paramdeck-bench',
     requestId: '00000000-0000-4000-8000-000000000000',
