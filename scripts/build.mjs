@@ -38,6 +38,14 @@ await build({
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"', __PARAMDECK_VERSION__: JSON.stringify(pkg.version) },
 });
 
+// serve's engine thread runs from its own file beside cli.js (source/protocol/engine-thread.ts).
+await build({
+  ...common,
+  entryPoints: ['source/protocol/engine-thread-worker.ts'],
+  outfile: 'dist/engine-thread-worker.js',
+  external: ['better-sqlite3'],
+});
+
 // The tiny entry cleans the environment before Ink is imported (Ink reads CI at import time).
 await build({
   ...common,

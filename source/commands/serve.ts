@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
+import type { Engine } from '../engine/engine';
+import { resolveHome } from '../engine/home';
+import { EngineThread } from '../protocol/engine-thread';
 import { startHttpServer } from '../protocol/http-server';
 import { openLocalEngine } from '../target';
 import { isLoopback, withEndpointOptions, type EndpointOptions } from './endpoint-options';
 import { CommandError, ExitCode } from './exit-codes';
 import { withTargetOptions, type TargetOptions } from './options';
 import { mergedOptions } from './merged-options';
+import { passphraseFor } from './passphrase';
 import { resolveOptions } from './resolved-options';
 import { runCommand } from './run';
 
@@ -33,28 +37,50 @@ async function serve(options: ServeOptions): Promise<void> {
     }
     process.stderr.write(`paramdeck: warning: serving on ${options.host} over plain HTTP: requests, signatures and secret values cross the network unencrypted\n`);
   }
-  const engine = await openLocalEngine(options);
+  // Asked once: the engine thread opens the same store with it.
+  const passphrase = await passphraseFor(resolveHome(options.home));
+  const unlock = passphrase === undefined ? {} : { passphrase };
+  // This thread's engine only proves signatures (it looks access keys up); every call runs on the
+  // engine thread, so HTTP and SigV4 work and the engine's work use two cores.
+  const engine = await openLocalEngine(options, unlock);
+  let threadStopped: (error: Error) => void = () => undefined;
+  const stopped = new Promise<Error>((resolve) => (threadStopped = resolve));
   try {
-    const server = await startHttpServer(engine, {
-      host: options.host,
-      port: options.port,
-      onInternalError: (error, requestId) => {
-        process.stderr.write(`paramdeck: internal error in request ${requestId}\n`);
-        if (options.debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-      },
-    }).catch((error: unknown) => {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new CommandError(`port ${options.port} on ${options.host} is already in use`);
-      if (code === 'EADDRNOTAVAIL') throw new CommandError(`${options.host} is not an address of this machine`);
-      throw error;
-    });
-    process.stdout.write(`listening on ${server.url}\n`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    await server.close();
+    const thread = await EngineThread.start({ home: engine.home, ...unlock }, (error) => threadStopped(error));
+    try {
+      await serveUntilStopped(engine, thread, options, stopped);
+    } finally {
+      await thread.close();
+    }
   } finally {
     engine.close();
   }
+}
+
+/** Listens until SIGINT or SIGTERM, then closes gracefully; fails if the engine thread stops first. */
+async function serveUntilStopped(engine: Engine, thread: EngineThread, options: ServeOptions, stopped: Promise<Error>): Promise<void> {
+  const server = await startHttpServer(engine, {
+    host: options.host,
+    port: options.port,
+    dispatch: thread.dispatch,
+    onInternalError: (error, requestId) => {
+      process.stderr.write(`paramdeck: internal error in request ${requestId}\n`);
+      if (options.debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    },
+  }).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CommandError(`port ${options.port} on ${options.host} is already in use`);
+    if (code === 'EADDRNOTAVAIL') throw new CommandError(`${options.host} is not an address of this machine`);
+    throw error;
+  });
+  process.stdout.write(`listening on ${server.url}\n`);
+  const failure = await Promise.race([
+    new Promise<undefined>((resolve) => {
+      process.once('SIGINT', () => resolve(undefined));
+      process.once('SIGTERM', () => resolve(undefined));
+    }),
+    stopped,
+  ]);
+  await server.close();
+  if (failure) throw new CommandError(`the engine stopped: ${failure.message}`);
 }

@@ -12,7 +12,9 @@ import { Keyring, ROOT_KEY_FILE, createRootKeyFile, newRootKey, readRootKeyFile 
 import { bootstrapIdentity } from './identity/bootstrap';
 import { startAuditTrail } from './audit/chain';
 import { runCall } from './audit/run-call';
+import { forgetRemembered } from './cache/remembered';
 import { OPERATION_TABLES, type ServiceName } from './operations';
+import { inTransaction } from './transaction';
 
 /** How to open a local store. */
 export interface EngineOptions {
@@ -81,7 +83,7 @@ export class Engine {
 
   /** Runs `fn` in BEGIN IMMEDIATE: the write lock is taken first, so reads inside are current. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return inTransaction(this.db, 'immediate', fn);
   }
 
   /**
@@ -106,6 +108,7 @@ export class Engine {
   }
 
   close(): void {
+    forgetRemembered(this);
     if (this.db.open) this.db.close();
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallContext } from '../engine/context';
 import type { Engine } from '../engine/engine';
+import type { ServiceName } from '../engine/operations';
 import { AwsError } from '../engine/errors';
 import { decodeBlobs, parseJsonBody, toWire } from './json-codec';
 import { XML_CONTENT_TYPE, callerIdentityXml, queryErrorXml } from './query-protocol';
@@ -24,12 +25,22 @@ export interface WireResponse {
   readonly body: string;
 }
 
-/** Hooks of a caller that wants to hear about faults the client only sees as InternalFailure. */
+/** Runs one engine call somewhere and settles once its transaction has committed. */
+export type Dispatcher = (service: ServiceName, operation: string, input: unknown, ctx: CallContext) => Promise<unknown>;
+
+/** How a caller wants requests run. */
 export interface HandleOptions {
+  /** Hears about faults the client only sees as InternalFailure. */
   onInternalError?: (error: unknown, requestId: string) => void;
+  /**
+   * Runs the engine calls instead of `engine.dispatch` (a server's commit group, or its engine
+   * thread); each answer waits for the call's commit.
+   */
+  dispatch?: Dispatcher;
 }
 
 const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+const ROOT = new URL('http://localhost/');
 const INTERNAL_FAILURE = 'The request processing has failed because of an unknown error, exception or failure.';
 
 /**
@@ -46,6 +57,7 @@ export async function handleRequest(engine: Engine, request: WireRequest, option
   const call: Call = {
     engine,
     requestId,
+    dispatch: options.dispatch,
     signed: { method: 'POST', path: '/', query: url ? queryObject(url.searchParams) : {}, headers, body: request.body },
     context: (auth) => ({ ...auth, sourceIp: request.sourceIp, userAgent: headers['user-agent'] ?? headers['x-amz-user-agent'] ?? '', requestId }),
   };
@@ -65,12 +77,13 @@ export async function handleRequest(engine: Engine, request: WireRequest, option
 interface Call {
   engine: Engine;
   requestId: string;
+  dispatch: Dispatcher | undefined;
   signed: SignedRequest;
   context(auth: Authenticated): CallContext;
 }
 
 /** JSON 1.1: the target names the service and operation; the body is the operation's input. */
-async function serveJson({ engine, requestId, signed, context }: Call): Promise<WireResponse> {
+async function serveJson({ engine, requestId, dispatch, signed, context }: Call): Promise<WireResponse> {
   const target = signed.headers['x-amz-target'];
   if (target === undefined) throw new AwsError('UnknownOperationException', 'The request names no operation (X-Amz-Target is missing).');
   const route = jsonRoute(target);
@@ -82,7 +95,7 @@ async function serveJson({ engine, requestId, signed, context }: Call): Promise<
   const input = parseJsonBody(signed.body);
   decodeBlobs(route.service, route.operation, input);
   if (!isEngineService(route.service)) throw new AwsError('UnknownOperationException', `Unknown operation ${target}`);
-  const output = engine.dispatch(route.service, route.operation, input, ctx);
+  const output = dispatch ? await dispatch(route.service, route.operation, input, ctx) : engine.dispatch(route.service, route.operation, input, ctx);
   return answer(engine, 200, JSON_CONTENT_TYPE, JSON.stringify(toWire(output ?? {})), requestId);
 }
 
@@ -131,7 +144,9 @@ function lowerCaseHeaders(headers: WireRequest['headers']): Record<string, strin
   return out;
 }
 
+/** The parsed request target; `/` (every AWS JSON request) skips the URL parser. */
 function parseTarget(path: string): URL | undefined {
+  if (path === '/') return ROOT;
   try {
     return new URL(path, 'http://localhost');
   } catch {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CommitGroup } from '../engine/commit-group';
 import type { Engine } from '../engine/engine';
-import { handleRequest, type HandleOptions, type WireResponse } from './handle-request';
+import { handleRequest, type Dispatcher, type HandleOptions, type WireResponse } from './handle-request';
 
 /** No AWS JSON request to SSM or KMS comes near this; a bigger body is refused unread. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -31,14 +32,17 @@ export interface RunningServer {
 
 /**
  * Serves the engine's AWS wire protocol over plain HTTP/1.1 with keep-alive, for the AWS CLI,
- * boto3 and any SDK pointed at it with an endpoint URL. It never imitates AWS throttling.
+ * boto3 and any SDK pointed at it with an endpoint URL. It never imitates AWS throttling. Calls
+ * run through `options.dispatch` (serve's engine thread) or else a commit group on `engine`;
+ * either way each answer is written only after its call committed. `engine` proves signatures.
  */
 export async function startHttpServer(engine: Engine, options: HttpServerOptions): Promise<RunningServer> {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const handling: HandleOptions = { ...options, dispatch: options.dispatch ?? groupDispatcher(engine) };
   let closing = false;
   const server = createServer((req, res) => {
     if (closing) res.setHeader('connection', 'close');
-    serve(engine, req, res, limit, options).catch(() => res.destroy());
+    serve(engine, req, res, limit, handling).catch(() => res.destroy());
   });
   // Clients keep connections in their pools for a while; closing them sooner only costs reconnects.
   server.keepAliveTimeout = 60_000;
@@ -115,6 +119,12 @@ function tooLarge(limit: number): WireResponse {
 function write(res: ServerResponse, answer: WireResponse): void {
   res.writeHead(answer.status, answer.headers);
   res.end(answer.body);
+}
+
+/** Calls that arrive in one event-loop turn commit together: one commit per turn, not per request. */
+function groupDispatcher(engine: Engine): Dispatcher {
+  const group = new CommitGroup(engine);
+  return (service, operation, input, ctx) => group.run(() => engine.dispatch(service, operation, input, ctx));
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {

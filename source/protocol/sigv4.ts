@@ -5,7 +5,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import type { Principal } from '../engine/context';
 import type { Engine } from '../engine/engine';
 import { AwsError } from '../engine/errors';
-import { lookupAccessKey } from '../engine/identity/access-keys';
+import { lookupAccessKey, type AccessKeyLookup } from '../engine/identity/access-keys';
 
 /** A request as SigV4 sees it: header names in lower case, the query already decoded. */
 export interface SignedRequest {
@@ -61,7 +61,7 @@ export async function authenticate(engine: Engine, request: SignedRequest, signi
   if (declaredHash !== undefined && declaredHash !== createHash('sha256').update(request.body).digest('hex')) {
     throw invalidSignature("The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
-  const expected = await reproduceSignature(request, auth, signingDate, key.secret);
+  const expected = await reproduceSignature(request, auth, signingDate, signerFor(key, auth));
   if (!sameSignature(expected, auth.signature)) throw invalidSignature(SIGNATURE_MISMATCH);
   return { principal: key.principal, accessKeyId: auth.accessKeyId };
 }
@@ -146,21 +146,40 @@ function checkClock(now: Date, signed: Date, amzDate: string): void {
 }
 
 /**
+ * Signers by key and scope. A key's entry lives as long as the engine remembers that key
+ * (lookupAccessKey answers the same object until keys change), so a deactivated or deleted key's
+ * signer goes with it.
+ */
+const signers = new WeakMap<AccessKeyLookup, Map<string, SignatureV4>>();
+
+/** The signer that reproduces `key`'s signatures for the request's region and service. */
+function signerFor(key: AccessKeyLookup, auth: ParsedAuthorization): SignatureV4 {
+  let byScope = signers.get(key);
+  if (!byScope) signers.set(key, (byScope = new Map()));
+  const scope = `${auth.scope.region}/${auth.scope.service}`;
+  let signer = byScope.get(scope);
+  if (!signer) {
+    signer = new SignatureV4({
+      credentials: { accessKeyId: auth.accessKeyId, secretAccessKey: key.secret },
+      region: auth.scope.region,
+      service: auth.scope.service,
+      sha256: Hash.bind(null, 'sha256'),
+      applyChecksum: false,
+    });
+    byScope.set(scope, signer);
+  }
+  return signer;
+}
+
+/**
  * Signs the request again as the client did: only the headers the client listed (the signer
  * would otherwise sign every header it sees), those names forced signable even where the signer
  * normally skips them, and no checksum header added.
  */
-async function reproduceSignature(request: SignedRequest, auth: ParsedAuthorization, signingDate: Date, secret: string): Promise<string> {
+async function reproduceSignature(request: SignedRequest, auth: ParsedAuthorization, signingDate: Date, signer: SignatureV4): Promise<string> {
   const signed = new Set(auth.signedHeaders);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) if (signed.has(name)) headers[name] = value;
-  const signer = new SignatureV4({
-    credentials: { accessKeyId: auth.accessKeyId, secretAccessKey: secret },
-    region: auth.scope.region,
-    service: auth.scope.service,
-    sha256: Hash.bind(null, 'sha256'),
-    applyChecksum: false,
-  });
   const result = await signer.sign(
     new HttpRequest({ method: request.method, path: request.path, query: request.query, headers, body: request.body }),
     { signingDate, signableHeaders: signed },

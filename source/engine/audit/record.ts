@@ -44,6 +44,9 @@ function lowerCamel(name: string): string {
   return name.replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, (head) => head.toLowerCase());
 }
 
+/** What is dropped below the top level: a nested Plaintext is as secret as a top-level one. */
+const NESTED_SECRETS: ReadonlySet<string> = new Set(['Plaintext']);
+
 /**
  * A request or answer as CloudTrail records it: member names in lower camel case (an encryption
  * context's keys as given), dates as ISO strings, and never a secret: blobs (plaintexts,
@@ -57,7 +60,7 @@ function sanitize(value: unknown, drop: ReadonlySet<string>, keepKeys = false): 
   const out: Record<string, unknown> = {};
   for (const [name, member] of Object.entries(value)) {
     if (drop.has(name)) continue;
-    const clean = sanitize(member, new Set(['Plaintext']), name.endsWith('EncryptionContext'));
+    const clean = sanitize(member, NESTED_SECRETS, name.endsWith('EncryptionContext'));
     if (clean !== undefined) out[keepKeys ? name : lowerCamel(name)] = clean;
   }
   return out;

@@ -5,6 +5,7 @@ import { authorize, type Permission } from '../identity/authorize';
 import { permissionsFor } from '../identity/operation-permissions';
 import type { Input } from '../input';
 import type { ServiceName } from '../operations';
+import { inTransaction } from '../transaction';
 import { appendRecords } from './chain';
 import { callRecord, type AuditRecord, type Outcome } from './record';
 
@@ -30,7 +31,9 @@ function decrypts(call: Call): boolean {
  * on the caller's behalf) are appended after it in the same transaction, so the action and its
  * record commit together; a failed action is rolled back to the savepoint and its failure record
  * still commits. A denied read (which ran under a read lock) records its denial in a write
- * transaction of its own. If the record cannot be written, the action fails.
+ * transaction of its own. If the record cannot be written, the action fails. Inside a commit
+ * group (commit-group.ts) the group's BEGIN IMMEDIATE is already open: these transactions are
+ * then savepoints in it, and the call's answer waits for the group's COMMIT.
  */
 export function runCall(engine: Engine, call: Call): unknown {
   const innerRecords: AuditRecord[] = [];
@@ -46,7 +49,7 @@ export function runCall(engine: Engine, call: Call): unknown {
 
   if (!call.op.writes(call.input) && !decrypts(call)) {
     try {
-      return engine.db.transaction(attempt).deferred();
+      return inTransaction(engine.db, 'deferred', attempt);
     } catch (error) {
       if (isAwsError(error, 'AccessDeniedException')) engine.transaction(() => appendRecords(engine, [record({ ok: false, error })]));
       throw error;
@@ -56,7 +59,7 @@ export function runCall(engine: Engine, call: Call): unknown {
     let result: Outcome;
     try {
       // A nested transaction is a savepoint: a failure undoes the operation, not what follows.
-      result = { ok: true, output: engine.db.transaction(attempt)() };
+      result = { ok: true, output: inTransaction(engine.db, 'immediate', attempt) };
     } catch (error) {
       result = { ok: false, error };
     }

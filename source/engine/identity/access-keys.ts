@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { remembered, type CacheBucket } from '../cache/remembered';
 import type { Principal } from '../context';
 import type { Engine } from '../engine';
 import { AwsError } from '../errors';
+import { prepared } from '../prepared';
 import { principalRow, randomAwsId, toPrincipal, type PrincipalRow } from './principals';
 
 /** Whether a key may sign requests; an inactive key is refused like an unknown one. */
@@ -71,14 +73,24 @@ export function setAccessKeyStatus(engine: Engine, accessKeyId: string, status: 
   if (result.changes === 0) throw new AwsError('NoSuchEntity', `The Access Key with id ${accessKeyId} cannot be found.`, 404);
 }
 
-/** The key that signed a request, its owner and its secret; undefined when no such key exists. */
+/** Signing keys by id, unsealed: every request needs one, and unsealing costs more than the lookup. */
+const SIGNING_KEYS: CacheBucket<AccessKeyLookup | undefined> = { name: 'signing keys' };
+
+/**
+ * The key that signed a request, its owner and its secret; undefined when no such key exists.
+ * Remembered until any key or principal changes (cache/remembered.ts), so deactivating or deleting
+ * a key, from this process or another, refuses its next request.
+ */
 export function lookupAccessKey(engine: Engine, accessKeyId: string): AccessKeyLookup | undefined {
-  const row = engine.db
-    .prepare(
-      `SELECT k.access_key_id, k.secret_sealed, k.status, k.created_ms, p.id, p.name, p.user_id, p.created_ms AS principal_created_ms
-       FROM access_keys k JOIN principals p ON p.id = k.principal_id WHERE k.access_key_id = ?`,
-    )
-    .get(accessKeyId) as (KeyRow & PrincipalRow & { principal_created_ms: number }) | undefined;
+  return remembered(engine, SIGNING_KEYS, accessKeyId, () => readAccessKey(engine, accessKeyId));
+}
+
+function readAccessKey(engine: Engine, accessKeyId: string): AccessKeyLookup | undefined {
+  const row = prepared(
+    engine.db,
+    `SELECT k.access_key_id, k.secret_sealed, k.status, k.created_ms, p.id, p.name, p.user_id, p.created_ms AS principal_created_ms
+     FROM access_keys k JOIN principals p ON p.id = k.principal_id WHERE k.access_key_id = ?`,
+  ).get(accessKeyId) as (KeyRow & PrincipalRow & { principal_created_ms: number }) | undefined;
   if (!row) return undefined;
   const principal = toPrincipal(engine, { ...row, created_ms: row.principal_created_ms });
   return { principal, secret: openSecret(engine, row), status: row.status };

@@ -23,6 +23,15 @@ export interface Permission {
   readonly viaService?: string;
 }
 
+/**
+ * The condition keys of a request, built on the first lookup: most calls are decided by policies
+ * that have no condition or variable, and building them all costs more than deciding.
+ */
+function lazyRequestKeys(engine: Engine, ctx: CallContext, permission: Permission): RequestKeys {
+  let keys: RequestKeys | undefined;
+  return { get: (name) => (keys ??= requestKeys(engine, ctx, permission)).get(name) };
+}
+
 /** The condition keys of a request (IAM key names are case-insensitive, so lower case here). */
 function requestKeys(engine: Engine, ctx: CallContext, permission: Permission): RequestKeys {
   const { principal } = ctx;
@@ -72,7 +81,7 @@ function denied(ctx: CallContext, permission: Permission, reason: string): AwsEr
  * Throws AccessDeniedException; returns when allowed.
  */
 export function authorize(engine: Engine, ctx: CallContext, permission: Permission): void {
-  const request: AccessRequest = { action: permission.action, resource: permission.resource, keys: requestKeys(engine, ctx, permission) };
+  const request: AccessRequest = { action: permission.action, resource: permission.resource, keys: lazyRequestKeys(engine, ctx, permission) };
   const identity = evaluateIdentity(identityPolicies(engine, ctx.principal.userId), request);
   const noIdentityAllow = `because no identity-based policy allows the ${permission.action} action`;
   if (identity === 'Deny') throw denied(ctx, permission, 'with an explicit deny in an identity-based policy');

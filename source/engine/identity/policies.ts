@@ -1,3 +1,4 @@
+import { remembered, type CacheBucket } from '../cache/remembered';
 import type { Engine } from '../engine';
 import { AwsError } from '../errors';
 import { constraintError } from '../input';
@@ -21,8 +22,11 @@ const POLICY_NAME = /^[\w+=,.@-]+$/;
 /** The model's bound on a PolicyDocument. */
 const MAX_DOCUMENT = 131072;
 
-/** Parsed documents by their text: evaluation runs on every call, parsing should not. */
-const parsed = new Map<string, Policy>();
+/**
+ * Parsed documents by kind and text: evaluation runs on every call, parsing should not. Keyed by
+ * the document itself, so a document the caller already holds is found without building a key.
+ */
+const parsed: Readonly<Record<'identity' | 'resource', Map<string, Policy>>> = { identity: new Map(), resource: new Map() };
 const MAX_PARSED = 512;
 
 /** Checks a policy as IAM does when one is attached: MalformedPolicyDocument with IAM's message. */
@@ -81,26 +85,32 @@ export function listPrincipalPolicies(engine: Engine, principalName: string): Pr
   return rows.map((r) => ({ name: r.name, document: r.document, updated: new Date(r.updated_ms) }));
 }
 
+/** Each principal's parsed identity policies, by unique id: every call is authorized against them. */
+const IDENTITY_POLICIES: CacheBucket<readonly Policy[]> = { name: 'identity policies' };
+
 /**
  * The parsed identity policies of the principal with this unique id (AWS's principalId), so a
  * principal deleted and re-created under the same name never inherits the old one's policies.
+ * Remembered until any principal or policy changes (cache/remembered.ts).
  */
-export function identityPolicies(engine: Engine, userId: string): Policy[] {
-  const rows = prepared(
-    engine.db,
-    'SELECT pp.document FROM principal_policies pp JOIN principals p ON p.id = pp.principal_id WHERE p.user_id = ? ORDER BY pp.name',
-  ).all(userId) as { document: string }[];
-  return rows.map((r) => parsedPolicy(r.document, 'identity'));
+export function identityPolicies(engine: Engine, userId: string): readonly Policy[] {
+  return remembered(engine, IDENTITY_POLICIES, userId, () => {
+    const rows = prepared(
+      engine.db,
+      'SELECT pp.document FROM principal_policies pp JOIN principals p ON p.id = pp.principal_id WHERE p.user_id = ? ORDER BY pp.name',
+    ).all(userId) as { document: string }[];
+    return rows.map((r) => parsedPolicy(r.document, 'identity'));
+  });
 }
 
 /** A stored document, parsed once. Stored documents were checked when attached. */
 export function parsedPolicy(document: string, kind: 'identity' | 'resource'): Policy {
-  const cacheKey = `${kind}:${document}`;
-  let policy = parsed.get(cacheKey);
+  const cache = parsed[kind];
+  let policy = cache.get(document);
   if (!policy) {
-    if (parsed.size >= MAX_PARSED) parsed.clear();
+    if (cache.size >= MAX_PARSED) cache.clear();
     policy = parsePolicy(document, kind);
-    parsed.set(cacheKey, policy);
+    cache.set(document, policy);
   }
   return policy;
 }

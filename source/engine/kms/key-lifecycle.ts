@@ -4,6 +4,7 @@ import { AwsError } from '../errors';
 import { optionalInteger, type Input } from '../input';
 import { updateKey } from './key-row';
 import { deleteMaterial } from './material';
+import { prepared } from '../prepared';
 import { refuseAwsManaged, requireState, requiredKeyId, resolveKey } from './resolve';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,11 +56,12 @@ export function cancelKeyDeletion(engine: Engine, ctx: CallContext, input: Input
  */
 export function purgeExpiredKms(engine: Engine): void {
   const now = engine.clock().getTime();
-  engine.db.prepare('DELETE FROM kms_keys WHERE deletion_ms IS NOT NULL AND deletion_ms <= ?').run(now);
-  const expired = engine.db.prepare('SELECT key_id FROM kms_keys WHERE valid_to_ms IS NOT NULL AND valid_to_ms <= ?').all(now) as { key_id: string }[];
+  // Prepared once: this runs before every KMS write, Encrypt included.
+  prepared(engine.db, 'DELETE FROM kms_keys WHERE deletion_ms IS NOT NULL AND deletion_ms <= ?').run(now);
+  const expired = prepared(engine.db, 'SELECT key_id FROM kms_keys WHERE valid_to_ms IS NOT NULL AND valid_to_ms <= ?').all(now) as { key_id: string }[];
   for (const { key_id } of expired) {
     deleteMaterial(engine, key_id);
     updateKey(engine, key_id, { current_version: null, expiration_model: null, valid_to_ms: null });
   }
-  engine.db.prepare('DELETE FROM kms_import_tokens WHERE valid_to_ms <= ?').run(now);
+  prepared(engine.db, 'DELETE FROM kms_import_tokens WHERE valid_to_ms <= ?').run(now);
 }

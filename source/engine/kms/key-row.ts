@@ -1,3 +1,4 @@
+import { remembered, type CacheBucket } from '../cache/remembered';
 import type { Engine } from '../engine';
 import { prepared } from '../prepared';
 
@@ -76,12 +77,16 @@ function stateOf(stored: StoredKey, nowMs: number): KeyState {
   return stored.enabled === 1 ? 'Enabled' : 'Disabled';
 }
 
+/** Key rows by id, as stored: a key's state is still worked out against the clock on every load. */
+const KEY_ROWS: CacheBucket<StoredKey | undefined> = { name: 'KMS key rows' };
+
 /**
  * Loads a key by id, or undefined when there is none or its deletion date has passed: a key past
  * its DeletionDate is gone for every reader at once, whether or not a writer has purged it yet.
+ * The row is remembered until any key changes (cache/remembered.ts); the clock is not.
  */
 export function loadKey(engine: Engine, keyId: string): KeyRow | undefined {
-  const stored = prepared(engine.db, 'SELECT * FROM kms_keys WHERE key_id = ?').get(keyId) as StoredKey | undefined;
+  const stored = remembered(engine, KEY_ROWS, keyId, () => prepared(engine.db, 'SELECT * FROM kms_keys WHERE key_id = ?').get(keyId) as StoredKey | undefined);
   const nowMs = engine.clock().getTime();
   if (!stored || (stored.deletion_ms !== null && stored.deletion_ms <= nowMs)) return undefined;
   return {
@@ -118,7 +123,7 @@ export function listVisibleKeyIds(engine: Engine, after: string | undefined, lim
 export function updateKey(engine: Engine, keyId: string, changes: Partial<Record<KeyColumn, number | string | null>>): void {
   const columns = Object.keys(changes) as KeyColumn[];
   const assignments = columns.map((c) => `${c} = @${c}`).join(', ');
-  engine.db.prepare(`UPDATE kms_keys SET ${assignments} WHERE key_id = @key_id`).run({ ...changes, key_id: keyId });
+  prepared(engine.db, `UPDATE kms_keys SET ${assignments} WHERE key_id = @key_id`).run({ ...changes, key_id: keyId });
 }
 
 /** The columns `updateKey` may change. */

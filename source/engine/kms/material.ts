@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { remembered, type CacheBucket } from '../cache/remembered';
 import type { Engine } from '../engine';
 import { AwsError } from '../errors';
 import { updateKey } from './key-row';
@@ -18,21 +19,31 @@ export function materialAad(arn: string, version: number): string {
 /** Seals `material` under the root key and stores it as `version` of the key (replacing it). */
 export function storeMaterial(engine: Engine, key: { keyId: string; arn: string }, version: number, material: Buffer): void {
   const sealed = engine.keyring.seal(material, materialAad(key.arn, version));
-  engine.db
-    .prepare('INSERT OR REPLACE INTO kms_key_material (key_id, version, sealed, created_ms) VALUES (?, ?, ?, ?)')
-    .run(key.keyId, version, sealed, engine.clock().getTime());
+  prepared(engine.db, 'INSERT OR REPLACE INTO kms_key_material (key_id, version, sealed, created_ms) VALUES (?, ?, ?, ?)').run(
+    key.keyId,
+    version,
+    sealed,
+    engine.clock().getTime(),
+  );
 }
+
+/** Unsealed material by key and version, wiped when forgotten: unsealing on every call costs more than the cipher. */
+const UNSEALED: CacheBucket<Buffer | undefined> = { name: 'unsealed key material', wipe: (material) => material?.fill(0) };
 
 /**
  * The plaintext material of one version, or undefined when that version does not exist (a
- * blob naming a version we never made, or imported material that was deleted). Callers wipe it
- * (`fill(0)`) once used.
+ * blob naming a version we never made, or imported material that was deleted). The answer is a
+ * copy the caller wipes (`fill(0)`) once used; the unsealed original is remembered in memory only
+ * until any key or material row changes (cache/remembered.ts).
  */
 export function loadMaterial(engine: Engine, key: { keyId: string; arn: string }, version: number): Buffer | undefined {
-  const row = prepared(engine.db, 'SELECT sealed FROM kms_key_material WHERE key_id = ? AND version = ?').get(key.keyId, version) as
-    | { sealed: Buffer }
-    | undefined;
-  return row ? engine.keyring.open(row.sealed, materialAad(key.arn, version)) : undefined;
+  const material = remembered(engine, UNSEALED, `${key.keyId}/${version}`, () => {
+    const row = prepared(engine.db, 'SELECT sealed FROM kms_key_material WHERE key_id = ? AND version = ?').get(key.keyId, version) as
+      | { sealed: Buffer }
+      | undefined;
+    return row ? engine.keyring.open(row.sealed, materialAad(key.arn, version)) : undefined;
+  });
+  return material && Buffer.from(material);
 }
 
 /** The current material of a key that must have some (an Enabled key always does). */

@@ -1,8 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { CallContext } from '../context';
-import type { Db } from '../database';
 import type { Engine } from '../engine';
 import { AwsError } from '../errors';
+import { prepared } from '../prepared';
 import { openValue } from './secure-value';
 
 /** The tiers a stored version can have (Intelligent-Tiering resolves to one of them at put). */
@@ -31,15 +31,9 @@ export interface VersionRow {
   last_modified_user: string;
 }
 
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/** A prepared statement cached per connection: listings and gets run the same SQL many times. */
+/** A prepared statement cached per connection (prepared.ts): listings and gets run the same SQL many times. */
 export function sql(engine: Engine, text: string): Statement {
-  let cache = statements.get(engine.db);
-  if (!cache) statements.set(engine.db, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = engine.db.prepare(text)));
-  return statement;
+  return prepared(engine.db, text);
 }
 
 /** The parameter named `name` (stored form), if any. */

@@ -1,8 +1,13 @@
 import { BlockList, isIP } from 'node:net';
 import { equalsWithVariables, matchesArn, matchesGlob, type VariableLookup } from './wildcard';
 
-/** The request's condition keys, by lower-case name (IAM key names are case-insensitive); several values for multivalued keys. */
-export type RequestKeys = ReadonlyMap<string, readonly string[]>;
+/**
+ * The request's condition keys, by lower-case name (IAM key names are case-insensitive); several
+ * values for multivalued keys. Only looked up, so a Map serves, and so does a lazy stand-in.
+ */
+export interface RequestKeys {
+  get(name: string): readonly string[] | undefined;
+}
 
 /** How a condition treats a key with several values (IAM's ForAnyValue / ForAllValues set operators). */
 type Quantifier = 'single' | 'any' | 'all';

@@ -10,6 +10,8 @@ export type VariableLookup = (key: string) => string | undefined;
 const VARIABLE = /\$\{([^}]*)\}/g;
 const LITERAL_VARIABLES: Readonly<Record<string, string>> = { '*': '*', '?': '?', $: '$' };
 const compiled = new Map<string, RegExp>();
+/** Patterns without variables, compiled by the pattern itself: the common case skips rebuilding the source. */
+const plainPatterns = new Map<string, RegExp>();
 const MAX_CACHED = 2048;
 
 function escapeRegExp(text: string): string {
@@ -54,9 +56,22 @@ function patternSource(pattern: string, lookup: VariableLookup | undefined, wild
   return out + piece(pattern.slice(last));
 }
 
+/** A pattern with no variable to fill in, compiled once. */
+function plainGlob(pattern: string, ignoreCase: boolean): RegExp {
+  const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
+  let re = plainPatterns.get(cacheKey);
+  if (!re) {
+    if (plainPatterns.size >= MAX_CACHED) plainPatterns.clear();
+    re = toRegExp(globSource(pattern), ignoreCase);
+    plainPatterns.set(cacheKey, re);
+  }
+  return re;
+}
+
 /** True when `value` matches `pattern` with `*` and `?` wildcards. */
 export function matchesGlob(pattern: string, value: string, ignoreCase: boolean, lookup?: VariableLookup): boolean {
   if (pattern === '*') return true;
+  if (!lookup || !pattern.includes('${')) return plainGlob(pattern, ignoreCase).test(value);
   const source = patternSource(pattern, lookup, true);
   return source !== undefined && toRegExp(source, ignoreCase).test(value);
 }

@@ -1,0 +1,65 @@
+/**
+ * The engine thread of `paramdeck serve` (built on its own as dist/engine-thread-worker.js): it
+ * owns the store's write connection and runs every call it is sent through a commit group, so the
+ * calls of one turn share one transaction and each answer leaves only once that transaction has
+ * committed. Its caller (engine-thread.ts) does the HTTP and SigV4 work on another core.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { CommitGroup } from '../engine/commit-group';
+import { Engine } from '../engine/engine';
+import { failureData, reviveBuffers, type Answer, type FromEngine, type ToEngine } from './thread-messages';
+
+/** What the HTTP thread hands over to open the same store. */
+export interface EngineThreadData {
+  readonly home: string;
+  readonly passphrase?: string;
+}
+
+function post(message: FromEngine): void {
+  parentPort!.postMessage(message);
+}
+
+function serveCalls(engine: Engine): void {
+  const group = new CommitGroup(engine);
+  // Answers settled in one turn (one group's, after its COMMIT) leave in one message.
+  let outbox: Answer[] = [];
+  const flush = () => {
+    if (outbox.length > 0) post({ kind: 'answers', answers: outbox });
+    outbox = [];
+  };
+  const send = (answer: Answer) => {
+    if (outbox.length === 0) setImmediate(flush);
+    outbox.push(answer);
+  };
+  parentPort!.on('message', (message: ToEngine) => {
+    if (message.kind === 'close') {
+      // The open group's COMMIT was scheduled before this message arrived: it runs first, and
+      // its answers are in the outbox by the time this does.
+      setImmediate(() => {
+        flush();
+        engine.close();
+        parentPort!.close();
+      });
+      return;
+    }
+    for (const { id, service, operation, input, ctx } of message.calls) {
+      group.run(() => engine.dispatch(service, operation, reviveBuffers(input), ctx)).then(
+        (output) => send({ id, ok: true, output }),
+        (error: unknown) => send({ id, ok: false, failure: failureData(error) }),
+      );
+    }
+  });
+}
+
+const data = workerData as EngineThreadData;
+let engine: Engine | undefined;
+try {
+  engine = Engine.open({ home: data.home, ...(data.passphrase === undefined ? {} : { passphrase: data.passphrase }) });
+} catch (error) {
+  post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  parentPort!.close();
+}
+if (engine) {
+  serveCalls(engine);
+  post({ kind: 'ready' });
+}
