@@ -56,12 +56,12 @@ export function parseDotenv(text: string, file: string): DotenvEntry[] {
   while (!reader.done()) {
     if (reader.take(BLANK_OR_COMMENT_LINE) !== undefined) continue;
     const line = reader.line;
-    reader.skip(/^[ \t]*(export[ \t]+)?/);
+    reader.pass(/^[ \t]*(export[ \t]+)?/);
     const key = reader.take(KEY);
     if (key === undefined) throw reader.error('expected KEY=value');
     if (reader.take(/^[ \t]*=[ \t]*/) === undefined) throw reader.error(`expected = after ${key}`);
     const value = reader.startsQuoted() ? reader.quotedWord() : reader.unquoted();
-    reader.skip(/^[ \t\r]*(#[^\n]*)?/);
+    reader.pass(/^[ \t\r]*(#[^\n]*)?/);
     if (!reader.done() && reader.take(/^\n/) === undefined) throw reader.error(`unexpected text after the value of ${key}`);
     entries.push({ key, value, line });
   }
@@ -89,7 +89,7 @@ class Reader {
     return match[0];
   }
 
-  skip(pattern: RegExp): void {
+  pass(pattern: RegExp): void {
     this.take(pattern);
   }
 

@@ -15,8 +15,8 @@ export interface Extent {
 
 const PARAMETERS_ONLY = 'works on parameters: press 1';
 
-/** The movement bindings of a list or detail view. */
-function moves(extent: Extent, act: (movement: Movement) => UiAction, dispatch: Dispatch<UiAction>): PaneCommands {
+/** The movement bindings of a list or detail view; every pane shares them. */
+export function moves(extent: Extent, act: (movement: Movement) => UiAction, dispatch: Dispatch<UiAction>): PaneCommands {
   const move = (movement: Movement): PaneCommand => ({ run: () => dispatch(act(movement)) });
   return {
     'move.down': move({ by: 1 }),

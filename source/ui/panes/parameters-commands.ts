@@ -2,8 +2,8 @@ import type { Dispatch } from 'react';
 import type { ParametersModel } from '../hooks/use-parameters-model';
 import type { PaneCommand, PaneCommands } from '../keys/pane-commands';
 import { ROOT } from '../model/path-tree';
-import type { Movement } from '../state/list-cursor';
 import { listCursor } from '../state/parameters-view';
+import { moves } from './browse-commands';
 import type { UiAction, UiState } from '../state/ui-state';
 
 /** Said by the keys whose flows (reveal, copy, edits) are not built yet. */
@@ -22,20 +22,12 @@ export interface ParametersExtent {
  */
 export function parametersCommands(state: UiState, model: ParametersModel, extent: ParametersExtent, dispatch: Dispatch<UiAction>): PaneCommands {
   const view = state.parameters;
-  const move = (movement: Movement): PaneCommand => ({
-    run: () => dispatch({ type: 'parameters/move', movement, length: extent.length, height: extent.height }),
-  });
   const row = view.mode === 'list' && model.rows.length > 0 ? model.rows.at(Math.min(listCursor(view).cursor, model.rows.length - 1)) : undefined;
   const current = view.mode === 'list' ? (row?.kind === 'parameter' ? model.items[row.index]?.name : undefined) : view.selected;
   const selectFirst = row?.kind === 'folder' ? 'select a parameter, not a folder' : 'no parameter selected';
   const notYet: PaneCommand = current ? { disabled: NOT_YET } : { disabled: selectFirst };
   return {
-    'move.down': move({ by: 1 }),
-    'move.up': move({ by: -1 }),
-    'move.top': move({ to: 'top' }),
-    'move.bottom': move({ to: 'bottom' }),
-    'move.pageDown': move({ pages: 1 }),
-    'move.pageUp': move({ pages: -1 }),
+    ...moves(extent, (movement) => ({ type: 'parameters/move', movement, length: extent.length, height: extent.height }), dispatch),
     open: open(view.mode, row, model, dispatch),
     back: back(state, dispatch),
     filter: { run: () => dispatch({ type: 'parameters/filter-start' }) },
