@@ -1,6 +1,6 @@
 // The three servers the endpoint benchmark compares, each in its own process on loopback.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,8 @@ import type { Signer } from './load';
 export interface BenchServer {
   readonly url: string;
   readonly signer: Signer;
+  /** CPU time (user + system, every thread) the server's process has used so far, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -44,8 +46,8 @@ export async function startBare(): Promise<BenchServer> {
     });
     server.keepAliveTimeout = 60000;
     server.listen(0, '${LOOPBACK}', () => console.log('listening on http://${LOOPBACK}:' + server.address().port));`;
-  const { url, stop } = await startChild(process.execPath, ['-e', code], /^listening on (\S+)$/m);
-  return { url, stop, signer: { accessKeyId: 'AKIABAREBAREBAREBARE', secretAccessKey: 'bare', region: 'us-east-1' } };
+  const { url, stop, cpuMs } = await startChild(process.execPath, ['-e', code], /^listening on (\S+)$/m);
+  return { url, stop, cpuMs, signer: { accessKeyId: 'AKIABAREBAREBAREBARE', secretAccessKey: 'bare', region: 'us-east-1' } };
 }
 
 /**
@@ -57,11 +59,11 @@ export async function startParamdeck(dir: string, profileDir?: string): Promise<
   const init = spawnSync(process.execPath, [BINARY, 'init', '--home', home], { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`paramdeck init failed: ${init.stderr}`);
   const flags = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const { url, stop } = await startChild(process.execPath, [...flags, BINARY, 'serve', '--home', home, '--port', '0'], /^listening on (\S+)$/m);
+  const { url, stop, cpuMs } = await startChild(process.execPath, [...flags, BINARY, 'serve', '--home', home, '--port', '0'], /^listening on (\S+)$/m);
   const env = spawnSync(process.execPath, [BINARY, 'env', '--home', home, '--port', new URL(url).port], { encoding: 'utf8' });
   const value = (name: string) => new RegExp(`^export ${name}='([^']*)'$`, 'm').exec(env.stdout)?.[1] ?? '';
   const signer = { accessKeyId: value('AWS_ACCESS_KEY_ID'), secretAccessKey: value('AWS_SECRET_ACCESS_KEY'), region: value('AWS_REGION') };
-  return { url, signer, home, stop };
+  return { url, signer, home, stop, cpuMs };
 }
 
 /** moto_server, the usual stand-in for AWS in tests, on a free port. */
@@ -76,7 +78,7 @@ export async function startMoto(): Promise<BenchServer> {
     if (Date.now() > deadline) throw new Error('moto_server did not answer within 30 s');
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, stop: () => stopChild(child), signer: { accessKeyId: 'AKIAMOTOMOTOMOTOMOTO', secretAccessKey: 'moto', region: 'us-east-1' } };
+  return { url, stop: () => stopChild(child), cpuMs: () => cpuMsOf(child), signer: { accessKeyId: 'AKIAMOTOMOTOMOTOMOTO', secretAccessKey: 'moto', region: 'us-east-1' } };
 }
 
 /** Puts the SecureString every server is measured on, through the real SDK. */
@@ -111,7 +113,22 @@ function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-function startChild(command: string, args: string[], ready: RegExp): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * utime + stime of a child from /proc (Linux), in ms: CPU per request says what a server costs
+ * even when other work on the machine shares the cores and blurs its rate.
+ */
+function cpuMsOf(child: ChildProcess): number {
+  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+/** USER_HZ: the unit of /proc's CPU times, 100 on every Linux build that matters. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+function startChild(command: string, args: string[], ready: RegExp): Promise<{ url: string; stop(): Promise<void>; cpuMs(): number }> {
   const child = track(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
   let stdout = '';
   let stderr = '';
@@ -120,7 +137,7 @@ function startChild(command: string, args: string[], ready: RegExp): Promise<{ u
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = ready.exec(stdout);
-      if (match) resolve({ url: match[1]!, stop: () => stopChild(child) });
+      if (match) resolve({ url: match[1]!, stop: () => stopChild(child), cpuMs: () => cpuMsOf(child) });
     });
     child.once('exit', (code) => reject(new Error(`${command} exited with ${code} before it was ready: ${stderr}`)));
   });

@@ -27,13 +27,20 @@ const dir = scratchDir();
 const profileDir = process.env.PARAMDECK_BENCH_PROFILE;
 
 /** Loads one server: warms up, then measures; `snapshot` runs right before and right after the measured run. */
-async function measure(label: string, server: BenchServer, snapshot?: () => Promise<void>): Promise<LoadResult> {
+async function measure(label: string, server: BenchServer, snapshot?: () => Promise<void>): Promise<Measured> {
   const request = await presign(server.url, TARGET, { Name: NAME, WithDecryption: true }, server.signer);
   await runWrk(request, WARM_UP, join(dir, `${label}.lua`));
   await snapshot?.();
+  const cpuBefore = server.cpuMs();
   const result = await runWrk(request, SETTINGS, join(dir, `${label}.lua`));
+  const cpuUsPerRequest = ((server.cpuMs() - cpuBefore) * 1000) / Math.max(1, result.requests);
   await snapshot?.();
-  return result;
+  return { ...result, cpuUsPerRequest };
+}
+
+/** A load result with the server's own CPU time per answered request. */
+interface Measured extends LoadResult {
+  cpuUsPerRequest: number;
 }
 
 /** Checks the pre-signed request decrypts the seeded value, without ever printing the value. */
@@ -77,15 +84,15 @@ await checkDecrypts(moto);
 const motoResult = await measure('moto', moto);
 await moto.stop();
 
-const widths = [26, 10, 9, 9, 12, 9];
+const widths = [26, 10, 9, 9, 12, 9, 12];
 console.log(`wrk, 1 thread, ${SETTINGS.connections} connections, ${SETTINGS.seconds} s after a ${WARM_UP.seconds} s warm-up; GetParameter WithDecryption, SigV4\n`);
-console.log(row(['server', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'failed'], widths));
+console.log(row(['server', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'failed', 'CPU µs/req'], widths));
 for (const [label, r] of [
   ['bare node:http', bareResult],
   ['paramdeck serve', serveResult],
   ['moto_server', motoResult],
 ] as const) {
-  console.log(row([label, r.rate, r.p50Ms.toFixed(2), r.p99Ms.toFixed(2), r.requests, r.failures], widths));
+  console.log(row([label, r.rate, r.p50Ms.toFixed(2), r.p99Ms.toFixed(2), r.requests, r.failures, Math.round(r.cpuUsPerRequest)], widths));
 }
 
 const share = serveResult.rate / bareResult.rate;

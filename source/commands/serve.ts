@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Engine } from '../engine/engine';
+import { shareTokenPerTurn } from '../engine/cache/remembered';
 import { resolveHome } from '../engine/home';
 import { EngineThread } from '../protocol/engine-thread';
 import { startHttpServer } from '../protocol/http-server';
@@ -43,6 +44,7 @@ async function serve(options: ServeOptions): Promise<void> {
   // This thread's engine only proves signatures (it looks access keys up); every call runs on the
   // engine thread, so HTTP and SigV4 work and the engine's work use two cores.
   const engine = await openLocalEngine(options, unlock);
+  shareTokenPerTurn(engine);
   let threadStopped: (error: Error) => void = () => undefined;
   const stopped = new Promise<Error>((resolve) => (threadStopped = resolve));
   try {

@@ -1,5 +1,6 @@
 import type { Engine } from './engine';
 import { holdRecords, releaseRecords } from './audit/chain';
+import { forgetTurnToken } from './cache/remembered';
 import { prepared } from './prepared';
 
 /** How one call in a group ended, kept until the group's COMMIT decides what its caller hears. */
@@ -39,6 +40,7 @@ export class CommitGroup {
     if (!group) {
       if (db.inTransaction) return Promise.reject(new Error('a commit group cannot join a transaction it did not begin'));
       try {
+        forgetTurnToken(db);
         prepared(db, 'BEGIN IMMEDIATE').run();
       } catch (error) {
         return Promise.reject(error);
@@ -83,6 +85,7 @@ export class CommitGroup {
     try {
       releaseRecords(this.engine, group.failure === undefined);
       if (group.failure === undefined) prepared(db, 'COMMIT').run();
+      forgetTurnToken(db);
     } catch (error) {
       group.failure = error;
     } finally {

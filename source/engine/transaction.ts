@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { forgetTurnToken } from './cache/remembered';
 import { prepared } from './prepared';
 
 /** How a transaction starts when none is open: `deferred` for reads, `immediate` takes the write lock first. */
@@ -12,10 +13,12 @@ export type TransactionMode = 'deferred' | 'immediate';
  */
 export function inTransaction<T>(db: Db, mode: TransactionMode, fn: () => T): T {
   const nested = db.inTransaction;
+  if (!nested) forgetTurnToken(db);
   prepared(db, nested ? 'SAVEPOINT paramdeck_call' : mode === 'immediate' ? 'BEGIN IMMEDIATE' : 'BEGIN DEFERRED').run();
   try {
     const result = fn();
     prepared(db, nested ? 'RELEASE paramdeck_call' : 'COMMIT').run();
+    if (!nested) forgetTurnToken(db);
     return result;
   } catch (error) {
     // SQLite may already have rolled the whole transaction back (a full disk, an I/O error).

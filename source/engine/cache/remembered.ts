@@ -19,6 +19,10 @@ export interface CacheBucket<V> {
 
 interface Remembered {
   token: string | undefined;
+  /** Set by shareTokenPerTurn: lookups outside a transaction share one token read per turn. */
+  perTurn: boolean;
+  /** The token as read outside a transaction in this event-loop turn (see currentToken). */
+  turnToken: string | undefined;
   readonly buckets: Map<CacheBucket<never>, Map<string, unknown>>;
 }
 
@@ -27,8 +31,42 @@ const MAX_ENTRIES = 1024;
 
 const stores = new WeakMap<Db, Remembered>();
 
-function currentToken(engine: Engine): string {
-  return prepared(engine.db, 'SELECT token FROM store_generation WHERE id = 1').pluck().get() as string;
+function readToken(db: Db): string {
+  return prepared(db, 'SELECT token FROM store_generation WHERE id = 1').pluck().get() as string;
+}
+
+/** The generation token: read at every lookup, unless shareTokenPerTurn said otherwise. */
+function currentToken(engine: Engine, state: Remembered): string {
+  if (!state.perTurn || engine.db.inTransaction) return readToken(engine.db);
+  if (state.turnToken === undefined) {
+    state.turnToken = readToken(engine.db);
+    setImmediate(() => (state.turnToken = undefined));
+  }
+  return state.turnToken;
+}
+
+/**
+ * Outside a transaction each token read takes a WAL snapshot of its own, which costs more than
+ * the rest of a signature check; serve's HTTP thread, which proves every signature outside a
+ * transaction, lets the lookups of one event-loop turn share one read. That is still current for
+ * its clients: this connection's own commits forget the turn's read (forgetTurnToken), and a
+ * commit by another process during the turn is seen from the next turn on, as if the requests of
+ * this turn had arrived just before it. Engines that promise "at the next lookup" leave it off.
+ */
+export function shareTokenPerTurn(engine: Engine): void {
+  stateOf(engine).perTurn = true;
+}
+
+function stateOf(engine: Engine): Remembered {
+  let state = stores.get(engine.db);
+  if (!state) stores.set(engine.db, (state = { token: undefined, perTurn: false, turnToken: undefined, buckets: new Map() }));
+  return state;
+}
+
+/** Called when this connection starts or ends a transaction: what it writes must be seen at once. */
+export function forgetTurnToken(db: Db): void {
+  const state = stores.get(db);
+  if (state) state.turnToken = undefined;
 }
 
 function forgetBucket(bucket: CacheBucket<never>, entries: Map<string, unknown>): void {
@@ -45,9 +83,8 @@ function forgetAll(state: Remembered): void {
  * tables changed since it was filed. A load that throws files nothing.
  */
 export function remembered<V>(engine: Engine, bucket: CacheBucket<V>, key: string, load: () => V): V {
-  let state = stores.get(engine.db);
-  if (!state) stores.set(engine.db, (state = { token: undefined, buckets: new Map() }));
-  const token = currentToken(engine);
+  const state = stateOf(engine);
+  const token = currentToken(engine, state);
   if (token !== state.token) {
     forgetAll(state);
     state.token = token;

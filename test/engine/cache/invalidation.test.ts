@@ -9,6 +9,7 @@ import { deleteAccessKey, lookupAccessKey, setAccessKeyStatus } from '../../../s
 import { deletePrincipalPolicy, putPrincipalPolicy } from '../../../source/engine/identity/policies';
 import { deletePrincipal } from '../../../source/engine/identity/principals';
 import { inTransaction } from '../../../source/engine/transaction';
+import { shareTokenPerTurn } from '../../../source/engine/cache/remembered';
 import { ALLOW_ALL, contextFor } from '../../helpers/engine';
 import { tempHome } from '../../helpers/temp-home';
 import { onTestFinished } from 'vitest';
@@ -192,5 +193,31 @@ describe('KMS keys and material the engine remembers', () => {
     // One row changed elsewhere: a counter would now read as it did inside the rolled-back transaction.
     setAccessKeyStatus(other, ctx.accessKeyId, 'Active');
     expect(outcome(decrypt)).toBe('DisabledException');
+  });
+});
+
+describe('one token read per turn (serve’s signature thread)', () => {
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('sees another connection’s change from the next turn on, not within the turn it raced', async () => {
+    const { serving, other } = twoConnections();
+    shareTokenPerTurn(serving);
+    const { accessKeyId } = contextFor(serving, 'alice', ALLOW_ALL);
+    await nextTurn();
+    expect(lookupAccessKey(serving, accessKeyId)?.status).toBe('Active');
+    setAccessKeyStatus(other, accessKeyId, 'Inactive');
+    expect(lookupAccessKey(serving, accessKeyId)?.status).toBe('Active');
+    await nextTurn();
+    expect(lookupAccessKey(serving, accessKeyId)?.status).toBe('Inactive');
+  });
+
+  it('sees its own connection’s commits at once', async () => {
+    const { serving } = twoConnections();
+    shareTokenPerTurn(serving);
+    const { accessKeyId } = contextFor(serving, 'alice', ALLOW_ALL);
+    await nextTurn();
+    expect(lookupAccessKey(serving, accessKeyId)?.status).toBe('Active');
+    inTransaction(serving.db, 'immediate', () => setAccessKeyStatus(serving, accessKeyId, 'Inactive'));
+    expect(lookupAccessKey(serving, accessKeyId)?.status).toBe('Inactive');
   });
 });
