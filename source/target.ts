@@ -3,7 +3,10 @@ import { resolveHome } from './engine/home';
 import { ADMIN_PRINCIPAL } from './engine/identity/bootstrap';
 import { firstActiveKey } from './engine/identity/access-keys';
 import { InProcessHandler } from './protocol/in-process';
+import { MetadataCacheStore } from './engine/metadata-cache/store';
+import type { ListingCacheStore } from './service/listing-cache';
 import { SdkService } from './service/sdk-service';
+import type { ParameterSummary, ParameterType } from './service/types';
 import { awsServiceOptions, localServiceOptions } from './service/options';
 import { passphraseFor } from './commands/passphrase';
 import type { TargetOptions } from './commands/options';
@@ -52,15 +55,18 @@ export interface OpenedTarget {
 export async function openTarget(options: TargetOptions): Promise<OpenedTarget> {
   const readOnly = options.readOnly ?? false;
   if (options.target === 'aws') {
-    const service = new SdkService({
-      ...(await awsServiceOptions({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl })),
-      readOnly,
-    });
+    const aws = await awsServiceOptions({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl });
     const profile = options.profile ?? process.env.AWS_PROFILE;
+    const cache = options.metadataCache ? MetadataCacheStore.open(resolveHome(options.home)) : undefined;
+    const scope = `${profile ?? 'default'} ${aws.region} ${options.endpointUrl ?? ''}`.trimEnd();
+    const service = new SdkService({ ...aws, readOnly, ...(cache ? { listingCache: listingCacheStore(cache, scope) } : {}) });
     return {
       service,
       label: { target: 'aws', region: service.region, ...(profile ? { profile } : {}) },
-      close: () => service.close(),
+      close: () => {
+        service.close();
+        cache?.close();
+      },
     };
   }
   const engine = await openLocalEngine(options);
@@ -89,4 +95,41 @@ export async function openTarget(options: TargetOptions): Promise<OpenedTarget> 
     engine.close();
     throw error;
   }
+}
+
+/** The service's view of the cache: one scope (profile, region, endpoint) of the store's table. */
+function listingCacheStore(cache: MetadataCacheStore, scope: string): ListingCacheStore {
+  return {
+    load: () => {
+      const saved = cache.load(scope);
+      if (!saved) return undefined;
+      const items = saved.rows.map(
+        (row): ParameterSummary => ({
+          name: row.name,
+          type: row.type as ParameterType,
+          version: row.version,
+          policies: [],
+          ...(row.tier === undefined ? {} : { tier: row.tier }),
+          ...(row.keyId === undefined ? {} : { keyId: row.keyId }),
+          ...(row.lastModifiedMs === undefined ? {} : { lastModifiedDate: new Date(row.lastModifiedMs) }),
+          ...(row.description === undefined ? {} : { description: row.description }),
+        }),
+      );
+      return { items, savedAt: new Date(saved.savedAtMs) };
+    },
+    save: (items, savedAt) =>
+      cache.save(
+        scope,
+        items.map((item) => ({
+          name: item.name,
+          type: item.type,
+          version: item.version,
+          tier: item.tier,
+          keyId: item.keyId,
+          lastModifiedMs: item.lastModifiedDate?.getTime(),
+          description: item.description,
+        })),
+        savedAt.getTime(),
+      ),
+  };
 }

@@ -10,6 +10,8 @@ export interface TargetOptions {
   endpointUrl?: string;
   readOnly?: boolean;
   debug?: boolean;
+  /** The aws target's listing cache: only the TUI turns it on (setting `metadataCache`, default on). */
+  metadataCache?: boolean;
 }
 
 /** Adds the target flags to a command. */

@@ -15,7 +15,8 @@ export async function startTui(flags: TargetOptions): Promise<void> {
     );
   }
   const options = resolveOptions(flags);
-  const target = await openTarget(options);
+  // Only the browser draws from the listing cache; scripts always want the live answer.
+  const target = await openTarget({ ...options, metadataCache: options.settings.metadataCache });
   try {
     const { engine, service } = target;
     const { runTui } = await import('../ui/run');

@@ -14,6 +14,8 @@ export interface Settings {
   clipboardSeconds: number;
   theme: 'auto' | 'color' | 'mono';
   readOnly: boolean;
+  /** Whether the aws target keeps its last listing in the local store to open at once. */
+  metadataCache: boolean;
 }
 
 /** Defaults when neither a flag, the environment nor the config file says otherwise. */
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   clipboardSeconds: 45,
   theme: 'auto',
   readOnly: false,
+  metadataCache: true,
 };
 
 /** The JSON schema conf validates every read and write against. */
@@ -35,6 +38,7 @@ export const SETTINGS_SCHEMA = {
   clipboardSeconds: { type: 'integer', minimum: 1, maximum: 3600 },
   theme: { type: 'string', enum: ['auto', 'color', 'mono'] },
   readOnly: { type: 'boolean' },
+  metadataCache: { type: 'boolean' },
 } as const;
 
 /** The names `paramdeck config get|set` accepts. */

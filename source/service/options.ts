@@ -3,6 +3,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { quietSdkWarnings } from './clients';
 import { ServiceError } from './errors';
 import type { BackoffPolicy } from './listing';
+import type { ListingCacheStore } from './listing-cache';
 
 /** Static keys or a provider (the node chain, SSO, assume-role), as every SDK client takes them. */
 export type Credentials = NonNullable<SSMClientConfig['credentials']>;
@@ -27,6 +28,8 @@ export interface ServiceOptions {
   auditIntervalMs?: number;
   /** `--read-only`: every write is refused before a request is sent. */
   readOnly?: boolean;
+  /** The aws target's listing cache (stale-while-revalidate); absent when switched off or local. */
+  listingCache?: ListingCacheStore;
 }
 
 /** The flags that choose how to reach real AWS (DESIGN.md, "Command line"). */

@@ -19,6 +19,7 @@ import { DEFAULT_BACKOFF, pagedListing, type BackoffPolicy, type PageFetcher } f
 import { opt, toKey, toParameter, toRevealed, toSummary, toVersion } from './mappers';
 import type { ServiceOptions } from './options';
 import { ParameterWrites } from './parameter-writes';
+import { savingWhenComplete, type CachedListing, type ListingCacheStore } from './listing-cache';
 import type { RevealedValue } from './revealed-value';
 import type { AuditEvent, CallerIdentity, KmsAlias, KmsKey, Parameter, ParameterSummary, ParameterVersion } from './types';
 
@@ -37,6 +38,7 @@ export class SdkService extends ParameterWrites implements ParameterReader, Hist
   private readonly clients: ServiceClients;
   private readonly backoff: BackoffPolicy;
   private readonly pacer: Pacer;
+  private readonly listingCache: ListingCacheStore | undefined;
 
   constructor(options: ServiceOptions) {
     const clients = buildClients(options);
@@ -45,19 +47,27 @@ export class SdkService extends ParameterWrites implements ParameterReader, Hist
     this.region = options.region;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.pacer = new Pacer(options.auditIntervalMs ?? 500);
+    this.listingCache = options.listingCache;
+  }
+
+  /** The aws target's last complete listing, to draw while the real one runs; undefined without a cache. */
+  cachedParameters(): CachedListing | undefined {
+    return this.listingCache?.load();
   }
 
   listParameters(query: { path?: string; recursive?: boolean } = {}, options?: ListOptions): Listing<ParameterSummary> {
     const filters = query.path === undefined
       ? undefined
       : [{ Key: 'Path', Option: query.recursive ? 'Recursive' : 'OneLevel', Values: [query.path] }];
-    return this.listing(async (token: string | undefined, signal) => {
+    const listing = this.listing(async (token: string | undefined, signal) => {
       const out = await this.clients.ssm.send(
         new DescribeParametersCommand({ MaxResults: DESCRIBE_PAGE, ...opt('ParameterFilters', filters), ...opt('NextToken', token) }),
         { abortSignal: signal },
       );
       return { items: (out.Parameters ?? []).map(toSummary), ...opt('next', out.NextToken) };
     }, options);
+    // Only the whole account's listing is what the cache stands for.
+    return this.listingCache && !filters ? savingWhenComplete(listing, this.listingCache, () => new Date(), options) : listing;
   }
 
   readPath(path: string, query: { recursive?: boolean } = {}, options?: ListOptions): Listing<Parameter> {

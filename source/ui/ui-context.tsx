@@ -1,10 +1,11 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { AuditReader, HistoryReader, Identity, KeyReader, ParameterReader } from '../service/capabilities';
+import type { CachedListingReader } from '../service/listing-cache';
 import { activeBindings, type Binding } from './keys/keymap';
 import type { Theme } from './theme/tokens';
 
 /** The capabilities the browser uses: reading only; the write flows come with their own screens. */
-export type BrowserService = ParameterReader & HistoryReader & KeyReader & AuditReader & Identity;
+export type BrowserService = ParameterReader & HistoryReader & KeyReader & AuditReader & Identity & Partial<CachedListingReader>;
 
 /** Who and where the service talks to, as the header shows it (target.ts's TargetLabel fits). */
 export interface TargetFacts {

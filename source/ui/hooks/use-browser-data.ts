@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type Dispatch } from 'react';
+import { useCallback, useEffect, useMemo, type Dispatch } from 'react';
 import type { ListOptions } from '../../service/capabilities';
 import type { UiAction, UiState } from '../state/ui-state';
 import { useEnvironment } from '../ui-context';
@@ -17,6 +17,7 @@ export function useBrowserData(state: UiState, dispatch: Dispatch<UiAction>): vo
   const load = useMemo(() => loaders(service), [service]);
   const { refreshToken, listings, pane } = state;
 
+  useCachedListing(dispatch);
   const parameters = useCallback((options: ListOptions) => mapPages(service.listParameters({}, options), toEntry), [service]);
   const aliases = useCallback((options: ListOptions) => service.listAliases({}, options), [service]);
   const keys = useCallback((options: ListOptions) => service.listKeys(options), [service]);
@@ -34,4 +35,17 @@ export function useBrowserData(state: UiState, dispatch: Dispatch<UiAction>): vo
   useResource(dispatch, 'history', historyKey, load.history, refreshToken);
   useResource(dispatch, 'keyDetail', keyDetailKey, load.keyDetail, refreshToken);
   useResource(dispatch, 'identity', 'self', load.identity, refreshToken);
+}
+
+/**
+ * Draws the aws target's cached listing before the live one starts (this effect is declared
+ * before the listings', so it runs first): a large account opens at once, and the live listing
+ * replaces the rows when it ends, marking what changed.
+ */
+function useCachedListing(dispatch: Dispatch<UiAction>): void {
+  const { service } = useEnvironment();
+  useEffect(() => {
+    const cached = service.cachedParameters?.();
+    if (cached && cached.items.length > 0) dispatch({ type: 'listing-cache', items: cached.items.map(toEntry), savedAt: cached.savedAt });
+  }, [service, dispatch]);
 }

@@ -13,7 +13,7 @@ import { parametersListRows, ParametersPane } from '../panes/ParametersPane';
 import { WelcomePane } from '../panes/WelcomePane';
 import { keyDetailLines } from '../render/key-detail';
 import { parameterDetailLines } from '../render/parameter-detail';
-import { count } from '../render/format';
+import { count, shortTime } from '../render/format';
 import { listCursor } from '../state/parameters-view';
 import type { UiAction, UiState } from '../state/ui-state';
 import { useEnvironment } from '../ui-context';
@@ -95,10 +95,17 @@ export function useScreen(state: UiState, dispatch: Dispatch<UiAction>, width: n
       : <ParametersPane state={state} model={model} width={width} height={height} />,
     commands: parametersCommands(state, model, extent, dispatch),
     position: welcome ? '' : view.mode === 'list' ? positionText(cursor, model.rows.length) : view.mode === 'history' ? positionText(view.history.cursor, extent.length) : '',
-    loading: parameters.loading ? { what: 'parameters', seen: parameters.seen } : undefined,
+    loading: parameters.loading ? { what: loadingWhat(state), seen: parameters.seen } : undefined,
     filterPick: pick?.kind === 'parameter' ? model.items[pick.index]?.name : undefined,
     welcome,
   };
+}
+
+/** While the cached listing is drawn, the loading line says the rows are the cache's. */
+function loadingWhat(state: UiState): string {
+  const cache = state.listingCache;
+  if (!cache || cache.changes) return 'parameters';
+  return `parameters (showing the listing cached ${shortTime(cache.savedAt)})`;
 }
 
 function positionText(cursor: number, length: number): string {

@@ -9,6 +9,7 @@ import type { TreeRow } from '../model/path-tree';
 import { placeColumns } from '../render/columns';
 import { count } from '../render/format';
 import { PARAMETER_COLUMNS, parameterCells } from '../render/parameter-cells';
+import { changedSinceCache } from '../state/listing-cache-view';
 import { listCursor } from '../state/parameters-view';
 import { errorText, type UiState } from '../state/ui-state';
 import { useEnvironment } from '../ui-context';
@@ -33,9 +34,11 @@ export function ParametersPane({ state, model, width, height }: { state: UiState
   const listing = state.listings.parameters;
   const columns = placeColumns(PARAMETER_COLUMNS, width);
   const { items, aliases, highlight } = model;
+  const cache = state.listingCache;
   const cells = useCallback(
-    (row: TreeRow) => parameterCells(row, items, aliases, row.kind === 'parameter' ? highlight(row.label) : undefined),
-    [items, aliases, highlight],
+    (row: TreeRow) =>
+      parameterCells(row, items, aliases, row.kind === 'parameter' ? highlight(row.label) : undefined, (entry) => changedSinceCache(cache, entry)),
+    [items, aliases, highlight, cache],
   );
   const mode = view.filter ? 'filter · all levels' : view.flat ? 'flat' : 'tree';
   const empty =

@@ -37,6 +37,7 @@ export function parameterCells(
   items: readonly ParameterEntry[],
   aliases: ReadonlyMap<string, string>,
   highlight?: readonly number[],
+  changed?: (entry: ParameterEntry) => boolean,
 ): Record<ParameterColumn, Cell> {
   if (row.kind === 'folder') {
     return {
@@ -49,7 +50,7 @@ export function parameterCells(
     name: { text: row.label, highlight },
     type: { text: p.type, tone: p.type === 'SecureString' ? 'secret' : undefined },
     tier: { text: p.tier ?? '-', tone: 'muted' },
-    version: { text: String(p.version) },
+    version: changed?.(p) ? { text: `*${p.version}`, tone: 'accent' } : { text: String(p.version) },
     modified: { text: shortTime(p.modified === undefined ? undefined : new Date(p.modified)), tone: 'muted' },
     key: { text: p.type === 'SecureString' ? keyLabel(p.keyId, aliases) : '', tone: 'muted' },
   };

@@ -34,11 +34,19 @@ export function emptyListing<T>(): ListingState<T> {
 /** The listing events a loading hook dispatches for one slot. */
 export type ListingEvent<T> =
   | { readonly event: 'start'; readonly run: number }
+  /** Rows saved by an earlier run (the aws target's cache): drawn as a finished listing, replaced by the next run's. */
+  | { readonly event: 'cached'; readonly items: readonly T[] }
   | { readonly event: 'page'; readonly run: number; readonly items: readonly T[] }
   | { readonly event: 'end'; readonly run: number; readonly error?: ListingError | undefined };
 
 /** The slot after one event. */
 export function reduceListing<T>(state: ListingState<T>, change: ListingEvent<T>): ListingState<T> {
+  if (change.event === 'cached') {
+    // Only into a slot no run has filled yet; a run already streaming stages on top of it.
+    if (state.complete || state.items.length > 0) return state;
+    const staged = state.loading ? { staged: [] } : {};
+    return { ...state, ...staged, items: change.items, complete: true, generation: state.generation + 1 };
+  }
   if (change.event === 'start') {
     // Only a slot that already shows rows keeps them while the new run streams.
     const keep = state.complete && state.items.length > 0;

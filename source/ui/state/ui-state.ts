@@ -6,6 +6,7 @@ import { INITIAL_KEYS_VIEW, reduceKeysView, type KeysAction, type KeysView } fro
 import { emptyListing, reduceListing, type ListingError, type ListingEvent, type ListingState } from './listing-state';
 import { INITIAL_PARAMETERS_VIEW, reduceParametersView, type ParametersAction, type ParametersView } from './parameters-view';
 import { reduceResource, type Resource, type ResourceEvent } from './resource-state';
+import { cachedView, changesText, revalidatedView, type ListingCacheView } from './listing-cache-view';
 
 /** The three panes, in `tab` order. */
 export const PANES = ['parameters', 'keys', 'audit'] as const;
@@ -71,6 +72,8 @@ export interface UiState {
   readonly parameters: ParametersView;
   readonly keys: KeysView;
   readonly audit: AuditView;
+  /** The aws target's cached listing, while it is drawn and once the live one is compared with it. */
+  readonly listingCache?: ListingCacheView | undefined;
 }
 
 export const INITIAL_STATE: UiState = {
@@ -95,6 +98,7 @@ export type UiAction =
   | { readonly type: 'flash'; readonly tone: Flash['tone']; readonly text: string }
   | { readonly type: 'flash-clear'; readonly seq: number }
   | { readonly type: 'refresh' }
+  | { readonly type: 'listing-cache'; readonly items: readonly ParameterEntry[]; readonly savedAt: Date }
   | ListingAction
   | ResourceAction
   | ParametersAction
@@ -113,11 +117,22 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
       return state.flash?.seq === action.seq ? { ...state, flash: undefined } : state;
     case 'refresh':
       return { ...state, refreshToken: state.refreshToken + 1 };
+    case 'listing-cache': {
+      const parameters = reduceListing(state.listings.parameters, { event: 'cached', items: action.items });
+      if (parameters === state.listings.parameters) return state;
+      return { ...state, listings: { ...state.listings, parameters }, listingCache: cachedView(action.items, action.savedAt) };
+    }
     case 'listing': {
       const slot = state.listings[action.slot] as ListingState<unknown>;
       const next = { ...state, listings: { ...state.listings, [action.slot]: reduceListing(slot, action.change as ListingEvent<unknown>) } };
-      const error = action.change.event === 'end' && action.change.run === slot.run ? action.change.error : undefined;
-      return error ? withFlash(next, 'error', errorText(error)) : next;
+      const ended = action.change.event === 'end' && action.change.run === slot.run;
+      const error = ended && action.change.event === 'end' ? action.change.error : undefined;
+      if (error) return withFlash(next, 'error', errorText(error));
+      if (ended && action.slot === 'parameters' && state.listingCache && !state.listingCache.changes) {
+        const listingCache = revalidatedView(state.listingCache, next.listings.parameters.items);
+        return withFlash({ ...next, listingCache }, 'info', changesText(listingCache));
+      }
+      return next;
     }
     case 'resource': {
       const slot = state.resources[action.slot] as Resource<unknown> | undefined;
