@@ -7,7 +7,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CommitGroup } from '../engine/commit-group';
 import { Engine } from '../engine/engine';
-import { failureData, reviveBuffers, type Answer, type FromEngine, type ToEngine } from './thread-messages';
+import { runJsonCall } from './json-codec';
+import { failureData, type Answer, type FromEngine, type ToEngine } from './thread-messages';
 
 /** What the HTTP thread hands over to open the same store. */
 export interface EngineThreadData {
@@ -42,9 +43,9 @@ function serveCalls(engine: Engine): void {
       });
       return;
     }
-    for (const { id, service, operation, input, ctx } of message.calls) {
-      group.run(() => engine.dispatch(service, operation, reviveBuffers(input), ctx)).then(
-        (output) => send({ id, ok: true, output }),
+    for (const { id, service, operation, body, ctx } of message.calls) {
+      group.run(() => runJsonCall(engine, service, operation, body, ctx)).then(
+        (json) => send({ id, ok: true, json }),
         (error: unknown) => send({ id, ok: false, failure: failureData(error) }),
       );
     }

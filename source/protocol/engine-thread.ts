@@ -19,7 +19,7 @@ export interface EngineThreadOptions extends EngineThreadData {
 }
 
 interface Pending {
-  resolve(output: unknown): void;
+  resolve(json: string): void;
   reject(error: Error): void;
 }
 
@@ -49,7 +49,7 @@ export class EngineThread {
       for (const answer of message.answers) {
         const pending = this.#pending.get(answer.id);
         this.#pending.delete(answer.id);
-        if (answer.ok) pending?.resolve(answer.output);
+        if (answer.ok) pending?.resolve(answer.json);
         else pending?.reject(failureError(answer.failure));
       }
     });
@@ -87,11 +87,11 @@ export class EngineThread {
   }
 
   /** Sends one call; settles with its answer once committed there, or fails as the engine failed it. */
-  readonly dispatch: Dispatcher = (service, operation, input, ctx) => {
+  readonly dispatch: Dispatcher = (service, operation, body, ctx) => {
     if (this.#stopped) return Promise.reject(this.#stopped);
     const id = this.#nextId++;
     if (this.#outbox.length === 0) setImmediate(() => this.#send());
-    this.#outbox.push({ id, service, operation, input, ctx });
+    this.#outbox.push({ id, service, operation, body, ctx });
     if (this.#outbox.length >= CALLS_PER_MESSAGE) this.#send();
     return new Promise((resolve, reject) => this.#pending.set(id, { resolve, reject }));
   };

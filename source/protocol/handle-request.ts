@@ -3,7 +3,7 @@ import type { CallContext } from '../engine/context';
 import type { Engine } from '../engine/engine';
 import type { ServiceName } from '../engine/operations';
 import { AwsError } from '../engine/errors';
-import { decodeBlobs, parseJsonBody, toWire } from './json-codec';
+import { runJsonCall } from './json-codec';
 import { XML_CONTENT_TYPE, callerIdentityXml, queryErrorXml } from './query-protocol';
 import { QUERY_ACTIONS, isEngineService, jsonRoute } from './routes';
 import { authenticate, type Authenticated, type SignedRequest } from './sigv4';
@@ -25,8 +25,11 @@ export interface WireResponse {
   readonly body: string;
 }
 
-/** Runs one engine call somewhere and settles once its transaction has committed. */
-export type Dispatcher = (service: ServiceName, operation: string, input: unknown, ctx: CallContext) => Promise<unknown>;
+/**
+ * Runs one JSON call (json-codec.ts runJsonCall) somewhere, from its request body to its answer
+ * body, and settles once its transaction has committed.
+ */
+export type Dispatcher = (service: ServiceName, operation: string, body: string, ctx: CallContext) => Promise<string>;
 
 /** How a caller wants requests run. */
 export interface HandleOptions {
@@ -92,11 +95,10 @@ async function serveJson({ engine, requestId, dispatch, signed, context }: Call)
     throw new AwsError('UnknownOperationException', `Content-Type must be ${JSON_CONTENT_TYPE}.`);
   }
   const ctx = context(await authenticate(engine, signed, route.signingName));
-  const input = parseJsonBody(signed.body);
-  decodeBlobs(route.service, route.operation, input);
   if (!isEngineService(route.service)) throw new AwsError('UnknownOperationException', `Unknown operation ${target}`);
-  const output = dispatch ? await dispatch(route.service, route.operation, input, ctx) : engine.dispatch(route.service, route.operation, input, ctx);
-  return answer(engine, 200, JSON_CONTENT_TYPE, JSON.stringify(toWire(output ?? {})), requestId);
+  const body = signed.body.toString('utf8');
+  const json = dispatch ? await dispatch(route.service, route.operation, body, ctx) : runJsonCall(engine, route.service, route.operation, body, ctx);
+  return answer(engine, 200, JSON_CONTENT_TYPE, json, requestId);
 }
 
 /** awsQuery (STS): a form body names the Action and API Version; the answer is XML. */

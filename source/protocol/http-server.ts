@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { CommitGroup } from '../engine/commit-group';
 import type { Engine } from '../engine/engine';
 import { handleRequest, type Dispatcher, type HandleOptions, type WireResponse } from './handle-request';
+import { runJsonCall } from './json-codec';
 
 /** No AWS JSON request to SSM or KMS comes near this; a bigger body is refused unread. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -124,7 +125,7 @@ function write(res: ServerResponse, answer: WireResponse): void {
 /** Calls that arrive in one event-loop turn commit together: one commit per turn, not per request. */
 function groupDispatcher(engine: Engine): Dispatcher {
   const group = new CommitGroup(engine);
-  return (service, operation, input, ctx) => group.run(() => engine.dispatch(service, operation, input, ctx));
+  return (service, operation, body, ctx) => group.run(() => runJsonCall(engine, service, operation, body, ctx));
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {

@@ -1,4 +1,7 @@
+import type { CallContext } from '../engine/context';
+import type { Engine } from '../engine/engine';
 import { AwsError } from '../engine/errors';
+import type { ServiceName } from '../engine/operations';
 
 /**
  * Blob members of each KMS request, as paths into the input (from the botocore KMS model,
@@ -24,9 +27,22 @@ const BLOB_MEMBERS: Readonly<Record<string, Readonly<Record<string, readonly (re
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+/**
+ * One JSON 1.1 call from request body to answer body, on whichever thread owns the engine: the
+ * body parsed and its blobs decoded, the operation run, the output written as AWS writes it.
+ * serve's HTTP thread hands its engine thread the body as text and gets the answer as text back,
+ * so neither side pays for copying object trees between threads, and the HTTP thread (the busier
+ * one) neither parses nor serialises.
+ */
+export function runJsonCall(engine: Engine, service: ServiceName, operation: string, body: string, ctx: CallContext): string {
+  const input = parseJsonBody(body);
+  decodeBlobs(service, operation, input);
+  return JSON.stringify(toWire(engine.dispatch(service, operation, input, ctx) ?? {}));
+}
+
 /** Parses a JSON request body. Empty means `{}`, as AWS's JSON services read it. */
-export function parseJsonBody(body: Buffer): unknown {
-  const text = body.toString('utf8');
+export function parseJsonBody(body: string): unknown {
+  const text = body;
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;

@@ -4,7 +4,7 @@ import type { ServiceName } from '../engine/operations';
 
 /**
  * The messages between `serve`'s HTTP thread and its engine thread (engine-thread.ts). They cross
- * by structured clone: a Buffer arrives as a plain Uint8Array, and an error as plain data. Calls
+ * by structured clone: request and answer bodies as JSON text, errors as plain data. Calls
  * go in small batches as their signatures are proven (engine-thread.ts), so the engine thread
  * works while the HTTP thread proves the next ones; the answers of one commit group come back in
  * one message.
@@ -15,7 +15,8 @@ export interface CallMessage {
   readonly id: number;
   readonly service: ServiceName;
   readonly operation: string;
-  readonly input: unknown;
+  /** The request body, JSON text, parsed on the engine thread (json-codec.ts runJsonCall). */
+  readonly body: string;
   readonly ctx: CallContext;
 }
 
@@ -26,7 +27,7 @@ export type ToEngine = { readonly kind: 'calls'; readonly calls: readonly CallMe
 export type FailureData = { readonly aws: true; readonly code: string; readonly message: string; readonly status: number } | { readonly aws: false; readonly detail: string };
 
 /** One call's answer, once its transaction committed, or how it failed. */
-export type Answer = { readonly id: number; readonly ok: true; readonly output: unknown } | { readonly id: number; readonly ok: false; readonly failure: FailureData };
+export type Answer = { readonly id: number; readonly ok: true; readonly json: string } | { readonly id: number; readonly ok: false; readonly failure: FailureData };
 
 /** What the engine thread sends back: whether it opened the store, then the answers of each commit group. */
 export type FromEngine =
@@ -46,19 +47,4 @@ export function failureError(failure: FailureData): Error {
   const error = new Error('the engine thread failed a call');
   error.stack = failure.detail;
   return error;
-}
-
-/**
- * Turns the Uint8Arrays a crossing made of Buffers back into Buffers, in place, so the engine's
- * blob members (which must be Buffers) read as they do in-process.
- */
-export function reviveBuffers(value: unknown): unknown {
-  if (value instanceof Uint8Array) return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = reviveBuffers(value[i]);
-  } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = reviveBuffers(record[key]);
-  }
-  return value;
 }

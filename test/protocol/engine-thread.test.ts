@@ -60,7 +60,7 @@ describe("serve's engine thread", () => {
 
   it('reports an unexpected fault as one, with its stack, never as an AWS error', async () => {
     const { engine, thread } = await threadedStore();
-    const failure = await thread.dispatch('nonsense' as ServiceName, 'Anything', {}, contextFor(engine)).catch((error: unknown) => error);
+    const failure = await thread.dispatch('nonsense' as ServiceName, 'Anything', '{}', contextFor(engine)).catch((error: unknown) => error);
     expect(isAwsError(failure)).toBe(false);
     expect((failure as Error).stack).toMatch(/TypeError/);
   });
@@ -68,11 +68,11 @@ describe("serve's engine thread", () => {
   it('answers the calls already sent before it closes, and refuses any after', async () => {
     const { engine, thread, stops } = await threadedStore();
     const ctx = contextFor(engine);
-    const sent = ['/a/1', '/a/2', '/a/3'].map((name) => thread.dispatch('ssm', 'PutParameter', { Name: name, Value: 'v', Type: 'String' }, ctx));
+    const sent = ['/a/1', '/a/2', '/a/3'].map((name) => thread.dispatch('ssm', 'PutParameter', JSON.stringify({ Name: name, Value: 'v', Type: 'String' }), ctx));
     const closed = thread.close();
-    await expect(Promise.all(sent)).resolves.toHaveLength(3);
+    expect((await Promise.all(sent)).map((json) => JSON.parse(json) as unknown)).toEqual([1, 1, 1].map((Version) => ({ Version, Tier: 'Standard' })));
     await closed;
-    await expect(thread.dispatch('ssm', 'DescribeParameters', {}, ctx)).rejects.toThrow(/closed/);
+    await expect(thread.dispatch('ssm', 'DescribeParameters', '{}', ctx)).rejects.toThrow(/closed/);
     expect(stops).toEqual([]);
     const names = engine.dispatch('ssm', 'GetParameters', { Names: ['/a/1', '/a/2', '/a/3'] }, ctx) as { Parameters: unknown[] };
     expect(names.Parameters).toHaveLength(3);
