@@ -1,5 +1,6 @@
 import { Box, useApp } from 'ink';
 import { useCallback, useReducer } from 'react';
+import { Dialog } from './components/Dialog';
 import { HelpOverlay } from './components/HelpOverlay';
 import { HintBar } from './components/HintBar';
 import { Header } from './components/Header';
@@ -44,9 +45,11 @@ function Browser() {
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Header pane={state.pane} identity={identity?.status === 'ready' ? identity.value : undefined} />
-      {state.help ? <HelpOverlay commands={commands} width={columns} height={height} /> : screen.element}
+      {state.dialog ? <Dialog dialog={state.dialog} body={screen.element} width={columns} height={height} />
+      : state.help ? <HelpOverlay commands={commands} width={columns} height={height} />
+      : screen.element}
       <StatusLine flash={state.flash} loading={screen.loading} position={screen.position} />
-      <HintBar commands={commands} width={columns} />
+      <HintBar commands={commands} dialog={state.dialog} width={columns} />
     </Box>
   );
 }

@@ -1,6 +1,7 @@
 import type { Tag } from '../../service/capabilities';
 import type { AuditEvent, CallerIdentity, KmsAlias, KmsKey, Parameter, ParameterVersion } from '../../service/types';
 import type { ParameterEntry } from '../model/parameter-entry';
+import type { Dialog, DialogAction } from './dialog';
 import { INITIAL_AUDIT_VIEW, reduceAuditView, type AuditAction, type AuditView } from './audit-view';
 import { INITIAL_KEYS_VIEW, reduceKeysView, type KeysAction, type KeysView } from './keys-view';
 import { emptyListing, reduceListing, type ListingError, type ListingEvent, type ListingState } from './listing-state';
@@ -61,6 +62,8 @@ export interface Flash {
 export interface UiState {
   readonly pane: PaneId;
   readonly help: boolean;
+  /** The open modal dialog: it takes every key until it closes (see dialog.ts). */
+  readonly dialog?: Dialog | undefined;
   readonly flash?: Flash | undefined;
   /** How many flashes were shown: a clear timer only clears its own flash. */
   readonly flashes: number;
@@ -95,6 +98,7 @@ export type UiAction =
   | { readonly type: 'flash'; readonly tone: Flash['tone']; readonly text: string }
   | { readonly type: 'flash-clear'; readonly seq: number }
   | { readonly type: 'refresh' }
+  | DialogAction
   | ListingAction
   | ResourceAction
   | ParametersAction
@@ -113,6 +117,10 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
       return state.flash?.seq === action.seq ? { ...state, flash: undefined } : state;
     case 'refresh':
       return { ...state, refreshToken: state.refreshToken + 1 };
+    case 'dialog':
+      return { ...state, dialog: action.dialog };
+    case 'dialog-close':
+      return { ...state, dialog: undefined };
     case 'listing': {
       const slot = state.listings[action.slot] as ListingState<unknown>;
       const next = { ...state, listings: { ...state.listings, [action.slot]: reduceListing(slot, action.change as ListingEvent<unknown>) } };
