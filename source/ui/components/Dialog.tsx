@@ -5,6 +5,7 @@ import { terminalSafe } from '../../text/terminal-safe';
 import type { ConfirmDialog, Dialog as DialogState } from '../state/dialog';
 import { useEnvironment } from '../ui-context';
 import { SafeText } from './SafeText';
+import { parameterFormContent, promptContent } from './WriteDialogContent';
 
 const MAX_WIDTH = 72;
 
@@ -30,6 +31,10 @@ export function Dialog({ dialog, body, width, height }: { dialog: DialogState; b
 /** The lines inside the box for each kind of dialog. */
 function dialogContent(dialog: DialogState, inner: number): ReactNode[] {
   switch (dialog.kind) {
+    case 'parameter-form':
+      return parameterFormContent(dialog, inner);
+    case 'prompt':
+      return promptContent(dialog, inner);
     case 'confirm':
       return confirmContent(dialog, inner);
   }
@@ -48,7 +53,7 @@ function confirmContent(dialog: ConfirmDialog, inner: number): ReactNode[] {
 
 function Frame({ dialog, inner, children }: { dialog: DialogState; inner: number; children: ReactNode[] }) {
   const { theme } = useEnvironment();
-  const color = dialog.kind === 'confirm' && dialog.danger ? theme.danger : theme.accent;
+  const color = 'danger' in dialog && dialog.danger ? theme.danger : theme.accent;
   const title = ` ${terminalSafe(dialog.title)} `.slice(0, inner);
   return (
     <Box flexDirection="column">

@@ -1,9 +1,9 @@
 import { Text } from 'ink';
 import { terminalSafe } from '../../text/terminal-safe';
-import { cellWidth } from '../render/text-fit';
+import { cellWidth, fit } from '../render/text-fit';
 import type { TextInput } from '../state/text-input';
 import { useEnvironment } from '../ui-context';
-import { Masked } from './Masked';
+import { MASK, Masked } from './Masked';
 import { SafeText } from './SafeText';
 
 interface TextFieldProps {
@@ -11,7 +11,7 @@ interface TextFieldProps {
   readonly labelWidth: number;
   readonly input: TextInput;
   readonly focused: boolean;
-  /** Cells the text may take after the label. */
+  /** Cells the whole line takes, label included: it is padded to exactly this. */
   readonly width: number;
   /** A SecureString's value: only the fixed mask shows, whatever was typed. */
   readonly masked?: boolean | undefined;
@@ -21,20 +21,22 @@ interface TextFieldProps {
 
 /**
  * One labelled line of a form. The text goes through the terminal-safe path (a pasted line break
- * shows as `\x0a`); when it is wider than the field, the part around the cursor shows. A masked
- * field draws the fixed mask once anything is typed: neither the text nor its length reaches
- * the screen.
+ * shows as `\x0a`); when it is wider than the field, the part before the cursor is cut from the
+ * left. A masked field draws the fixed mask once anything is typed: neither the text nor its
+ * length reaches the screen.
  */
 export function TextField({ label, labelWidth, input, focused, width, masked, placeholder }: TextFieldProps) {
   const { theme } = useEnvironment();
-  const head = <Text color={focused ? theme.accent : theme.muted} bold={focused}>{`${focused ? '›' : ' '} ${label}`.padEnd(labelWidth)}</Text>;
+  const head = <Text color={focused ? theme.accent : theme.muted} bold={focused}>{fit(`${focused ? '›' : ' '} ${label}`, labelWidth)}</Text>;
+  const room = Math.max(1, width - labelWidth);
   const cursor = focused ? <Text inverse> </Text> : null;
+  const cursorCells = focused ? 1 : 0;
   if (input.text === '') {
     return (
       <Text wrap="truncate">
         {head}
         {cursor}
-        {placeholder ? <Text color={theme.muted}>{` ${placeholder}`}</Text> : null}
+        <Text color={theme.muted}>{fit(placeholder ? ` ${placeholder}` : '', room - cursorCells)}</Text>
       </Text>
     );
   }
@@ -44,20 +46,21 @@ export function TextField({ label, labelWidth, input, focused, width, masked, pl
         {head}
         <Masked />
         {cursor}
+        {' '.repeat(Math.max(0, room - MASK.length - cursorCells))}
       </Text>
     );
   }
   const chars = [...input.text];
-  const before = terminalSafe(chars.slice(0, input.cursor).join(''));
   const under = chars[input.cursor];
-  const after = terminalSafe(chars.slice(input.cursor + 1).join(''));
-  const shown = visibleBefore(before, focused ? width - 1 : width);
+  const shownUnder = under === undefined ? ' ' : terminalSafe(under);
+  const before = visibleBefore(terminalSafe(chars.slice(0, input.cursor).join('')), room - cellWidth(shownUnder));
+  const rest = room - cellWidth(before) - cellWidth(shownUnder);
   return (
     <Text wrap="truncate">
       {head}
-      <SafeText text={shown} />
-      {focused ? <SafeText text={under === undefined ? ' ' : terminalSafe(under)} inverse /> : under === undefined ? null : <SafeText text={under} />}
-      <SafeText text={after} />
+      <SafeText text={before} />
+      <SafeText text={shownUnder} inverse={focused} />
+      <SafeText text={terminalSafe(chars.slice(input.cursor + 1).join(''))} width={Math.max(0, rest)} />
     </Text>
   );
 }

@@ -1,6 +1,6 @@
 import { useInput } from 'ink';
 import { useLayoutEffect, useRef, type Dispatch } from 'react';
-import { commandForKey, type Binding } from '../keys/keymap';
+import { commandForKey, droppedBinding, READ_ONLY_REFUSAL, type Binding } from '../keys/keymap';
 import { keyName } from '../keys/key-name';
 import type { PaneCommands } from '../keys/pane-commands';
 import { dialogKey, dialogTakesText } from '../state/dialog';
@@ -42,12 +42,9 @@ export function useKeyRouter(state: UiState, commands: PaneCommands, bindings: r
     const { state, commands, filterPick } = latest.current;
     if (state.dialog) {
       const outcome = dialogKey(state.dialog, name, input);
-      if ('next' in outcome) {
-        if (outcome.next !== state.dialog) dispatch({ type: 'dialog', dialog: outcome.next });
-      } else {
-        dispatch({ type: 'dialog-close' });
-        outcome.then?.();
-      }
+      if (!('next' in outcome)) dispatch({ type: 'dialog-close' });
+      else if (outcome.next !== state.dialog) dispatch({ type: 'dialog', dialog: outcome.next });
+      outcome.then?.();
       return;
     }
     if (state.help) {
@@ -56,7 +53,12 @@ export function useKeyRouter(state: UiState, commands: PaneCommands, bindings: r
     }
     if (editFilter(state, name, input, filterPick, dispatch)) return;
     const command = commandForKey(bindings, name);
-    if (!command) return;
+    if (!command) {
+      // A change key under --read-only says why it does nothing.
+      const dropped = droppedBinding(bindings, name);
+      if (dropped) dispatch({ type: 'flash', tone: 'info', text: `${dropped.label}: ${READ_ONLY_REFUSAL}` });
+      return;
+    }
     const binding = bindings.find((b) => b.command === command)!;
     const action = commands[command];
     if (!action) dispatch({ type: 'flash', tone: 'info', text: `${binding.label}: not available here` });

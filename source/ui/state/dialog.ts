@@ -8,6 +8,7 @@
  * `dialogTakesText`: whether typed text arrives whole) and one in components/Dialog.tsx (how it
  * looks). TypeScript's exhaustiveness checks point at every switch that still lacks the case.
  */
+import { parameterFormKey, promptKey, writeDialogHints, type ParameterFormDialog, type PromptDialog } from './write-dialogs';
 
 /** A question answered `y` or `N`: the default is No, `esc` and `enter` cancel. */
 export interface ConfirmDialog {
@@ -24,11 +25,11 @@ export interface ConfirmDialog {
 }
 
 /** Every kind of dialog; extend this union to add one. */
-export type Dialog = ConfirmDialog;
+export type Dialog = ConfirmDialog | ParameterFormDialog | PromptDialog;
 
 /** What a key does to an open dialog: keep it open (maybe changed), or close it and maybe act. */
 export type DialogOutcome =
-  | { readonly next: Dialog }
+  | { readonly next: Dialog; readonly then?: (() => void) | undefined }
   | { readonly close: true; readonly then?: (() => void) | undefined };
 
 /** A key and what it does, for the hint bar while a dialog is open. */
@@ -38,11 +39,15 @@ export interface DialogHint {
 }
 
 /**
- * The dialog's answer to one key, named as `keyName()` names it; `_input` is the raw text typed
+ * The dialog's answer to one key, named as `keyName()` names it; `input` is the raw text typed
  * (what a form field takes).
  */
-export function dialogKey(dialog: Dialog, name: string, _input: string): DialogOutcome {
+export function dialogKey(dialog: Dialog, name: string, input: string): DialogOutcome {
   switch (dialog.kind) {
+    case 'parameter-form':
+      return parameterFormKey(dialog, name, input);
+    case 'prompt':
+      return promptKey(dialog, name, input);
     case 'confirm':
       if (name === 'y' || name === 'Y') return { close: true, then: dialog.onYes };
       // Only an explicit yes acts: No is the default, so every other answer key cancels.
@@ -54,6 +59,9 @@ export function dialogKey(dialog: Dialog, name: string, _input: string): DialogO
 /** The keys the hint bar shows while the dialog is open. */
 export function dialogHints(dialog: Dialog): readonly DialogHint[] {
   switch (dialog.kind) {
+    case 'parameter-form':
+    case 'prompt':
+      return writeDialogHints(dialog);
     case 'confirm':
       return [
         { keys: 'y', label: 'yes' },
@@ -69,6 +77,9 @@ export function dialogHints(dialog: Dialog): readonly DialogHint[] {
  */
 export function dialogTakesText(dialog: Dialog): boolean {
   switch (dialog.kind) {
+    case 'parameter-form':
+    case 'prompt':
+      return true;
     case 'confirm':
       return false;
   }
