@@ -40,12 +40,14 @@ describe('new parameter (n)', () => {
   });
 
   it.each([
-    ['an existing name', 'plain-name', 'short', 'ParameterAlreadyExists: The parameter already exists. To overwrite this value, set the overwrite option in the request to true.'],
-    ['a value too long for the Standard tier', 'app/big', 'v'.repeat(4097), 'ValidationException: Standard tier parameters support a maximum parameter value of 4096 characters.'],
-    ['a reserved prefix', 'aws/mine', 'some-value', 'AccessDeniedException: No access to reserved parameter name: aws/mine.'],
-  ])("shows AWS's refusal of %s in the form and keeps the input", async (_, name, value, message) => {
+    ['an existing name', 'plain-name', 'short', 'valueshort', 'ParameterAlreadyExists: The parameter already exists. To overwrite this value, set the overwrite option in the request to true.'],
+    ['a value too long for the Standard tier', 'app/big', 'v'.repeat(4097), 'vvv…(4097characters)', 'ValidationException: Standard tier parameters support a maximum parameter value of 4096 characters.'],
+    ['a reserved prefix', 'aws/mine', 'some-value', 'name/aws/mine', 'AccessDeniedException: No access to reserved parameter name: aws/mine.'],
+  ])("shows AWS's refusal of %s in the form and keeps the input", async (_, name, value, preview, message) => {
     const app = await openApp({ columns: 120 });
-    await app.press('n', name, KEYS.tab, KEYS.tab, value, KEYS.enter, KEYS.enter);
+    await app.press('n', name, KEYS.tab, KEYS.tab, value, KEYS.enter);
+    await app.waitFor((f) => flat(f).includes(preview));
+    await app.press(KEYS.enter);
     const frame = await app.waitFor(message.slice(0, 40));
     expect(flat(frame)).toContain(flat(message));
     expect(frame).toContain(`/${name}`);

@@ -9,6 +9,7 @@ import { SafeText, type Tone } from './SafeText';
 import { TextField } from './TextField';
 
 const LABEL_WIDTH = 14;
+const PREVIEW_CHARS = 120;
 const FIELD_LABELS: Record<FieldId, string> = {
   name: 'name', type: 'type', value: 'value', description: 'description', keyId: 'KMS key', tier: 'tier',
 };
@@ -76,8 +77,14 @@ function previewLines(form: ParameterForm, inner: number): ReactNode[] {
 function changeText(change: FieldChange, edit: boolean): string {
   const label = `  ${change.field}`.padEnd(LABEL_WIDTH + 1);
   if (change.hidden) return `${label}${edit ? 'changed' : 'set'} (SecureString: not shown)`;
-  const shown = (text: string | undefined) => (text === undefined || text === '' ? '-' : text);
+  const shown = (text: string | undefined) => (text === undefined || text === '' ? '-' : brief(text));
   return edit ? `${label}${shown(change.from)} → ${shown(change.to)}` : `${label}${shown(change.to)}`;
+}
+
+/** A long value is shown by its start and its size, so the preview still fits the screen. */
+function brief(text: string): string {
+  const chars = [...text];
+  return chars.length <= PREVIEW_CHARS ? text : `${chars.slice(0, PREVIEW_CHARS).join('')}… (${chars.length} characters)`;
 }
 
 /** A prompt: its facts, its fields, and the last problem. */

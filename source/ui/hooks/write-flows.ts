@@ -4,6 +4,7 @@ import type { ParameterType } from '../../service/types';
 import { editParameterForm, newParameterForm, type FormTier, type ParameterForm } from '../state/parameter-form';
 import { EMPTY_INPUT } from '../state/text-input';
 import { errorText, type UiAction } from '../state/ui-state';
+import type { ConfirmDialog } from '../state/dialog';
 import type { ParameterFormDialog, PromptDialog } from '../state/write-dialogs';
 import type { BrowserService } from '../ui-context';
 import { listingError } from './listing-error';
@@ -81,8 +82,12 @@ export function writeFlows(writer: ParameterWriter, reader: BrowserService, disp
       };
       const lines = [`Parameter ${name}`, `Type ${type}`, 'Every version, label and tag goes with it.'];
       if (type !== 'SecureString') {
-        const onYes = () => void writer.deleteParameter(name).then(deleted, (error: unknown) => dispatch({ type: 'flash', tone: 'error', text: failed(error) }));
-        dispatch({ type: 'dialog', dialog: { kind: 'confirm', title: 'Delete', lines, question: `Delete ${name}?`, onYes, danger: true } });
+        // A refusal comes back in the dialog, whole, where a status line would cut it.
+        const confirm: ConfirmDialog = {
+          kind: 'confirm', title: 'Delete', lines, question: `Delete ${name}?`, danger: true,
+          onYes: () => void writer.deleteParameter(name).then(deleted, (error: unknown) => dispatch({ type: 'dialog', dialog: { ...confirm, lines: [...lines, failed(error)] } })),
+        };
+        dispatch({ type: 'dialog', dialog: confirm });
         return;
       }
       const segment = lastSegment(name);
