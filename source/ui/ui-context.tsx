@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { AuditReader, HistoryReader, Identity, KeyReader, ParameterReader } from '../service/capabilities';
+import type { AuditReader, HistoryReader, Identity, KeyReader, ParameterReader, ParameterWriter } from '../service/capabilities';
 import { activeBindings, type Binding } from './keys/keymap';
 import type { Theme } from './theme/tokens';
 
@@ -19,6 +19,8 @@ export interface TargetFacts {
 /** What every pane may read and nothing changes while the app runs. */
 export interface UiEnvironment {
   readonly service: BrowserService;
+  /** Writes parameters (`n`, `e`, `d`, `L`, `T`); absent under --read-only. */
+  readonly writer?: ParameterWriter | undefined;
   readonly label: TargetFacts;
   readonly theme: Theme;
   readonly readOnly: boolean;

@@ -31,6 +31,8 @@ export interface RenderOptions {
 export interface AppHandle {
   home: string;
   stdout: TestStdout;
+  /** The service the app uses, to read the audit trail after a flow. */
+  service: BrowserService;
   /** The last frame as text: colours and trailing blanks stripped. */
   frame(): string;
   /** The last frame with its colour and style codes. */
@@ -64,6 +66,7 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHandle>
     label: target.label,
     theme: chooseTheme('auto', options.env ?? {}),
     readOnly: options.readOnly ?? false,
+    writer: options.readOnly ? undefined : target.service,
     now: () => NOW,
     changeSignal: target.changeSignal,
     loadDemo: options.loadDemo,
@@ -81,6 +84,7 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHandle>
   const handle: AppHandle = {
     home,
     stdout,
+    service: target.service,
     frame,
     rawFrame: () => stdout.lastFrame(),
     async press(...keys) {

@@ -20,6 +20,7 @@ import { useEnvironment } from '../ui-context';
 import { useAuditModel } from './use-audit-model';
 import { useKeysModel } from './use-keys-model';
 import { useParametersModel } from './use-parameters-model';
+import { writeFlows } from './write-flows';
 
 /** The body of the screen now: what to draw, the commands it adds, and the status line's facts. */
 export interface Screen {
@@ -35,7 +36,8 @@ export interface Screen {
 
 /** Chooses the pane and view on screen and wires its commands to the dispatcher. */
 export function useScreen(state: UiState, dispatch: Dispatch<UiAction>, width: number, height: number): Screen {
-  const { now } = useEnvironment();
+  const { now, writer, service } = useEnvironment();
+  const flows = useMemo(() => (writer ? writeFlows(writer, service, dispatch) : undefined), [writer, service, dispatch]);
   const model = useParametersModel(state);
   const auditRows = useAuditModel(state);
   const keysModel = useKeysModel(state);
@@ -93,7 +95,7 @@ export function useScreen(state: UiState, dispatch: Dispatch<UiAction>, width: n
       : view.mode === 'detail' ? <DetailPane state={state} lines={detailLines} height={height} />
       : view.mode === 'history' ? <HistoryPane state={state} width={width} height={height} />
       : <ParametersPane state={state} model={model} width={width} height={height} />,
-    commands: parametersCommands(state, model, extent, dispatch),
+    commands: parametersCommands(state, model, extent, dispatch, flows),
     position: welcome ? '' : view.mode === 'list' ? positionText(cursor, model.rows.length) : view.mode === 'history' ? positionText(view.history.cursor, extent.length) : '',
     loading: parameters.loading ? { what: 'parameters', seen: parameters.seen } : undefined,
     filterPick: pick?.kind === 'parameter' ? model.items[pick.index]?.name : undefined,
