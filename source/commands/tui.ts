@@ -24,6 +24,8 @@ export async function startTui(flags: TargetOptions): Promise<void> {
       label: target.label,
       theme: chooseTheme(options.settings.theme),
       readOnly: options.readOnly,
+      revealSeconds: options.settings.revealSeconds,
+      clipboardSeconds: options.settings.clipboardSeconds,
       // Under --read-only there is no writer: the change keys say so, and the service refuses anyway.
       writer: options.readOnly ? undefined : service,
       changeSignal: target.changeSignal,

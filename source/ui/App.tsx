@@ -9,7 +9,7 @@ import { useBrowserData } from './hooks/use-browser-data';
 import { useKeyRouter } from './hooks/use-key-router';
 import { useScreen } from './hooks/use-screen';
 import { useTerminalSize } from './hooks/use-terminal-size';
-import { useChangeSignal, useFlashTimeout } from './hooks/use-timers';
+import { useChangeSignal, useFlashTimeout, useRevealCountdown } from './hooks/use-timers';
 import type { PaneCommands } from './keys/pane-commands';
 import { bodyHeight } from './layout';
 import { errorText, INITIAL_STATE, PANES, reduceUi, type UiAction } from './state/ui-state';
@@ -37,6 +37,7 @@ function Browser() {
   useBrowserData(state, dispatch);
   useChangeSignal(changeSignal, dispatch);
   useFlashTimeout(state.flash, dispatch);
+  useRevealCountdown(state.reveals.shown.length > 0, dispatch);
   const height = bodyHeight(rows);
   const screen = useScreen(state, dispatch, columns, height);
   const commands: PaneCommands = { ...screen.commands, ...useGlobalCommands(state, screen.welcome, dispatch) };

@@ -46,9 +46,6 @@ export function parametersCommands(state: UiState, model: ParametersModel, exten
       view.mode === 'history' ? { run: () => dispatch({ type: 'parameters/back' }) }
       : current ? { run: () => dispatch({ type: 'parameters/history', name: current }) }
       : { disabled: selectFirst },
-    'value.reveal': notYet,
-    'value.copy': notYet,
-    'name.copy': notYet,
     ...changeCommands(state, entry, selectFirst, flows),
   };
 }

@@ -7,6 +7,7 @@ import { INITIAL_KEYS_VIEW, reduceKeysView, type KeysAction, type KeysView } fro
 import { emptyListing, reduceListing, type ListingError, type ListingEvent, type ListingState } from './listing-state';
 import { INITIAL_PARAMETERS_VIEW, reduceParametersView, type ParametersAction, type ParametersView } from './parameters-view';
 import { reduceResource, type Resource, type ResourceEvent } from './resource-state';
+import { NO_REVEALS, reduceReveals, remaskOnMove, type RevealAction, type RevealPlace, type Reveals } from './reveal-state';
 
 /** The three panes, in `tab` order. */
 export const PANES = ['parameters', 'keys', 'audit'] as const;
@@ -74,6 +75,8 @@ export interface UiState {
   readonly parameters: ParametersView;
   readonly keys: KeysView;
   readonly audit: AuditView;
+  /** Decrypted values on screen now; see reveal-state.ts for when they are dropped. */
+  readonly reveals: Reveals;
 }
 
 export const INITIAL_STATE: UiState = {
@@ -86,6 +89,7 @@ export const INITIAL_STATE: UiState = {
   parameters: INITIAL_PARAMETERS_VIEW,
   keys: INITIAL_KEYS_VIEW,
   audit: INITIAL_AUDIT_VIEW,
+  reveals: NO_REVEALS,
 };
 
 type ListingAction = { [S in ListingSlot]: { readonly type: 'listing'; readonly slot: S; readonly change: ListingEvent<ItemOf<S>> } }[ListingSlot];
@@ -99,13 +103,30 @@ export type UiAction =
   | { readonly type: 'flash-clear'; readonly seq: number }
   | { readonly type: 'refresh' }
   | DialogAction
+  | RevealAction
   | ListingAction
   | ResourceAction
   | ParametersAction
   | KeysAction
   | AuditAction;
 
+/**
+ * The next state. Whatever moves the user away from the parameter on screen (another pane, view
+ * or parameter, a refresh) drops every revealed value with it.
+ */
 export function reduceUi(state: UiState, action: UiAction): UiState {
+  if (action.type.startsWith('reveal/')) return { ...state, reveals: reduceReveals(state.reveals, action as RevealAction, revealPlace(state)) };
+  const next = reduceOther(state, action);
+  const reveals = remaskOnMove(next.reveals, revealPlace(state), revealPlace(next));
+  return reveals === next.reveals ? next : { ...next, reveals };
+}
+
+/** Where the screen is, as far as a revealed value cares. */
+export function revealPlace(state: UiState): RevealPlace {
+  return { pane: state.pane, mode: state.parameters.mode, selected: state.parameters.selected, refreshToken: state.refreshToken };
+}
+
+function reduceOther(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'pane':
       return { ...state, pane: action.pane };
@@ -134,7 +155,7 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
       return failed ? withFlash(next, 'error', errorText(failed)) : next;
     }
     default:
-      return reducePaneAction(state, action);
+      return reducePaneAction(state, action as ParametersAction | KeysAction | AuditAction);
   }
 }
 
