@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   editParameterForm, formChanges, formFields, formKey, newParameterForm, putInput, type FormOriginal, type ParameterForm,
 } from '../../source/ui/state/parameter-form';
-import { cleanTyped, editText, EMPTY_INPUT, inputOf, type TextInput } from '../../source/ui/state/text-input';
+import { cleanTyped, editText, EMPTY_INPUT, inputOf, splitKeys, type TextInput } from '../../source/ui/state/text-input';
 
 /** Feeds key names (a plain character's input is itself) through the form, as the router would. */
 function keys(form: ParameterForm, ...names: string[]): ParameterForm {
@@ -29,11 +29,19 @@ describe('a text field', () => {
     ['ctrl-k clears from the cursor', at('abcd', 2), 'ctrl-k', 'k', {}, at('ab', 2)],
     ['a paste keeps line breaks in a value', at('', 0), 'a\rb\r\nc', 'a\rb\r\nc', { multiline: true }, at('a\nb\nc', 5)],
     ['a paste turns line breaks to spaces elsewhere', at('', 0), 'a\rb', 'a\rb', {}, at('a b', 3)],
+    ['the line break ending a pasted line is dropped', at('', 0), 'pw\r\n', 'pw\r\n', { multiline: true, masked: true }, at('pw', 2)],
     ['a masked field only appends, wherever the cursor was', at('xy', 0), 'z', 'z', { masked: true }, at('xyz', 3)],
     ['a masked field ignores cursor keys', at('xy', 2), 'left', '', { masked: true }, undefined],
     ['counts code points, not UTF-16 units', at('😀', 1), 'backspace', '', {}, at('', 0)],
   ] as const)('%s', (_, field, name, input, rules, expected) => {
     expect(editText(field, name, input, rules)).toEqual(expected);
+  });
+
+  it('splits keys typed together into keys, dropping controls that are none', () => {
+    expect(splitKeys('ab\t\tc\x7f\r\x01')).toEqual([
+      { name: 'ab', input: 'ab' }, { name: 'tab', input: '' }, { name: 'tab', input: '' }, { name: 'c', input: 'c' },
+      { name: 'backspace', input: '' }, { name: 'enter', input: '' },
+    ]);
   });
 
   it('does not take control keys or escape sequences as text', () => {

@@ -3,7 +3,8 @@ import { lastSegment } from '../../source/ui/hooks/write-flows';
 import { parseTagEdits, tagFlash } from '../../source/ui/hooks/tag-edits';
 import { dialogHints, dialogKey, dialogTakesText } from '../../source/ui/state/dialog';
 import { EMPTY_INPUT, inputOf } from '../../source/ui/state/text-input';
-import type { PromptDialog } from '../../source/ui/state/write-dialogs';
+import { newParameterForm } from '../../source/ui/state/parameter-form';
+import type { ParameterFormDialog, PromptDialog } from '../../source/ui/state/write-dialogs';
 
 function prompt(submitted: (readonly string[])[], check?: PromptDialog['check']): PromptDialog {
   return {
@@ -38,6 +39,34 @@ describe('a prompt dialog', () => {
     expect(submitted).toEqual([['secret']]);
     expect(dialogKey(outcome.next, 'enter', '\r')).toEqual({ next: outcome.next });
     expect(dialogHints(outcome.next)).toEqual([{ keys: '…', label: 'delete in progress' }]);
+  });
+});
+
+describe('keys typed together', () => {
+  const form = (): ParameterFormDialog => ({ kind: 'parameter-form', title: 'New', form: newParameterForm('/'), onSubmit: () => undefined });
+  const next = (outcome: ReturnType<typeof dialogKey>) => {
+    if (!('next' in outcome)) throw new Error('closed');
+    return outcome.next as ParameterFormDialog;
+  };
+
+  it('reach the form one by one: text, tab, tab, text', () => {
+    const dialog = next(dialogKey(form(), 'x\t\tv', 'x\t\tv'));
+    expect(dialog.form).toMatchObject({ name: { text: '/x' }, focus: 'value', value: { text: 'v' } });
+  });
+
+  it('stay one paste in the value field, its inner line breaks and tabs kept', () => {
+    const dialog = next(dialogKey(next(dialogKey(form(), '\t\t', '\t\t')), 'a\tb\rc\r', 'a\tb\rc\r'));
+    expect(dialog.form.value.text).toBe('a\tb\nc');
+  });
+
+  it('stop at a key that starts a write', () => {
+    let submitted = 0;
+    const dialog: PromptDialog = { ...prompt([]), onSubmit: () => void submitted++ };
+    const outcome = dialogKey(dialog, 'ok\rmore', 'ok\rmore');
+    if (!('next' in outcome)) throw new Error('closed');
+    outcome.then?.();
+    expect(submitted).toBe(1);
+    expect((outcome.next as PromptDialog).fields[0]!.input.text).toBe('ok');
   });
 });
 

@@ -69,10 +69,29 @@ function moveCursor(name: string, at: number, length: number): number | undefine
 
 /**
  * What a key press or paste adds. Terminals send a pasted line break as CR: in a value it becomes
- * `\n` (AWS values may span lines), elsewhere a space. Tabs stay in a value; every other control
- * or format character is dropped, since nobody means to type one.
+ * `\n` (AWS values may span lines), elsewhere a space; the line break that ends a copied line is
+ * dropped, since a masked field could not show it. Tabs stay in a value; every other control or
+ * format character is dropped, since nobody means to type one.
  */
 export function cleanTyped(input: string, multiline: boolean): string {
-  const breaks = input.replace(/\r\n?|\n/g, multiline ? '\n' : ' ');
+  const pasted = input.length > 1 ? input.replace(/(\r\n?|\n)+$/, '') : input;
+  const breaks = pasted.replace(/\r\n?|\n/g, multiline ? '\n' : ' ');
   return breaks.replace(/[\p{Cc}\p{Cf}]/gu, (char) => (multiline && (char === '\n' || char === '\t') ? char : ''));
+}
+
+/** The keys a control character stands for when several keys arrive in one chunk. */
+const CONTROL_KEYS: Readonly<Record<string, string>> = { '\t': 'tab', '\r': 'enter', '\x7f': 'backspace', '\b': 'backspace' };
+
+/**
+ * One chunk of input as the keys it holds. Keys typed quickly (or sent by a script, over a slow
+ * link) arrive together: `a\tb` is `a`, `tab`, `b`. Other controls are no keys and are dropped.
+ */
+export function splitKeys(input: string): { name: string; input: string }[] {
+  const keys: { name: string; input: string }[] = [];
+  for (const run of input.match(/\p{Cc}|\P{Cc}+/gu) ?? []) {
+    const name = CONTROL_KEYS[run];
+    if (name) keys.push({ name, input: '' });
+    else if (!/^\p{Cc}$/u.test(run)) keys.push({ name: run, input: run });
+  }
+  return keys;
 }

@@ -1,6 +1,6 @@
 import type { ParameterInput } from '../../service/capabilities';
 import { formKey, type ParameterForm } from './parameter-form';
-import { editText, type TextInput } from './text-input';
+import { editText, splitKeys, type TextInput } from './text-input';
 
 /**
  * The dialog kinds of the write flows (`n`, `e`, `d`, `L`, `T`), plugged into dialog.ts. A write
@@ -50,8 +50,33 @@ export interface PromptDialog {
   readonly onSubmit: (values: readonly string[], busy: PromptDialog) => void;
 }
 
-/** The parameter form's answer to a key. */
+/**
+ * Feeds a chunk of several keys to a dialog one key at a time, unless it is a paste into a field
+ * that keeps line breaks and tabs. A key that starts a write ends the chunk: the dialog waits.
+ */
+function eachKey<D>(dialog: D, name: string, input: string, pasteTarget: boolean, one: (dialog: D, name: string, input: string) => WriteOutcome<D>): WriteOutcome<D> {
+  if (name !== input || pasteTarget || [...input].length < 2 || !/\p{Cc}/u.test(input)) return one(dialog, name, input);
+  let current = dialog;
+  for (const key of splitKeys(input)) {
+    const outcome = one(current, key.name, key.input);
+    if (!('next' in outcome) || outcome.then) return outcome;
+    current = outcome.next;
+  }
+  return { next: current };
+}
+
+/** The parameter form's answer to a key, or to several typed at once. */
 export function parameterFormKey(dialog: ParameterFormDialog, name: string, input: string): WriteOutcome<ParameterFormDialog> {
+  const paste = dialog.form.stage === 'form' && dialog.form.focus === 'value';
+  return eachKey(dialog, name, input, paste, formDialogKey);
+}
+
+/** A prompt's answer to a key, or to several typed at once. */
+export function promptKey(dialog: PromptDialog, name: string, input: string): WriteOutcome<PromptDialog> {
+  return eachKey(dialog, name, input, false, promptDialogKey);
+}
+
+function formDialogKey(dialog: ParameterFormDialog, name: string, input: string): WriteOutcome<ParameterFormDialog> {
   const outcome = formKey(dialog.form, name, input);
   if ('cancel' in outcome) return { close: true };
   const next = outcome.form === dialog.form ? dialog : { ...dialog, form: outcome.form };
@@ -59,8 +84,8 @@ export function parameterFormKey(dialog: ParameterFormDialog, name: string, inpu
   return { next, then: () => dialog.onSubmit(outcome.submit, next) };
 }
 
-/** A prompt's answer to a key: `tab`/`↑`/`↓` move between fields, `enter` checks and acts, `esc` closes. */
-export function promptKey(dialog: PromptDialog, name: string, input: string): WriteOutcome<PromptDialog> {
+/** `tab`/`↑`/`↓` move between a prompt's fields, `enter` checks and acts, `esc` closes. */
+function promptDialogKey(dialog: PromptDialog, name: string, input: string): WriteOutcome<PromptDialog> {
   if (dialog.busy) return { next: dialog };
   if (name === 'esc') return { close: true };
   const values = dialog.fields.map((f) => f.input.text);
