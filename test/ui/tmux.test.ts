@@ -86,8 +86,8 @@ describe('the real binary in a terminal (tmux)', () => {
     term.keys('Tab', 'Tab');
     term.keys('-l', 'typed in tmux');
     term.keys('Enter');
-    await term.waitFor('Create /tmux/made:');
-    term.keys('Enter');
+    await term.waitFor('Create /tmux/made? y/N');
+    term.keys('y');
     const screen = await term.waitFor('version 1 of /tmux/made written');
     await term.waitFor('typed in tmux');
     expect(screen).toContain('Parameter /tmux/made');

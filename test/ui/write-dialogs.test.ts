@@ -54,9 +54,10 @@ describe('keys typed together', () => {
     expect(dialog.form).toMatchObject({ name: { text: '/x' }, focus: 'value', value: { text: 'v' } });
   });
 
-  it('stay one paste in the value field, its inner line breaks and tabs kept', () => {
-    const dialog = next(dialogKey(next(dialogKey(form(), '\t\t', '\t\t')), 'a\tb\rc\r', 'a\tb\rc\r'));
-    expect(dialog.form.value.text).toBe('a\tb\nc');
+  it('stay one paste in the value field, its inner line breaks and tabs kept, a closing CR its enter', () => {
+    const value = next(dialogKey(form(), '\t\t', '\t\t'));
+    expect(next(dialogKey(value, 'a\tb\rc', 'a\tb\rc')).form).toMatchObject({ stage: 'form', value: { text: 'a\tb\nc' } });
+    expect(next(dialogKey(value, 'a\tb\rc\r', 'a\tb\rc\r')).form).toMatchObject({ stage: 'preview', value: { text: 'a\tb\nc' } });
   });
 
   it('stop at a key that starts a write', () => {

@@ -13,9 +13,10 @@ describe('new parameter (n)', () => {
     expect(form).toContain('String  StringList  SecureString');
     await app.press('app/feature', KEYS.tab, KEYS.right, KEYS.tab, 'a,b', KEYS.tab, 'Feature flags', KEYS.enter);
     const preview = await app.waitFor('Create /app/feature:');
+    expect(preview).toContain('Create /app/feature? y/N');
     expect(preview.replace(/ +/g, ' ')).toContain('type StringList');
     expect(preview.replace(/ +/g, ' ')).toContain('value a,b');
-    await app.press(KEYS.enter);
+    await app.press('y');
     const frame = await app.waitFor((f) => f.includes('version 1 of /app/feature written') && f.includes('Feature flags'));
     expect(frame).toContain('Parameter /app/feature');
     expect((await app.service.getParameter('/app/feature')).value).toEqual({ kind: 'plain', text: 'a,b' });
@@ -33,7 +34,7 @@ describe('new parameter (n)', () => {
     const preview = await app.waitFor('Create /vault/token:');
     expect(preview).toContain('set (SecureString: not shown)');
     expect(preview).toContain('alias/aws/ssm');
-    await app.press(KEYS.enter);
+    await app.press('y');
     await app.waitFor('version 1 of /vault/token written');
     expect(allFrames(app)).not.toContain(FAKE_SECRET.slice(1, 6));
     expect((await app.service.reveal('/vault/token')).plaintext()).toBe(`x${FAKE_SECRET.slice(1)}`);
@@ -47,13 +48,14 @@ describe('new parameter (n)', () => {
     const app = await openApp({ columns: 120 });
     await app.press('n', name, KEYS.tab, KEYS.tab, value, KEYS.enter);
     await app.waitFor((f) => flat(f).includes(preview));
-    await app.press(KEYS.enter);
+    await app.press('y');
     const frame = await app.waitFor(message.slice(0, 40));
     expect(flat(frame)).toContain(flat(message));
     expect(frame).toContain(`/${name}`);
     expect(frame).toContain('› value');
     await app.press(KEYS.enter);
-    await app.waitFor('enter write');
+    await app.waitFor('Create /');
+    expect(app.frame()).toContain('? y/N');
   });
 });
 
@@ -68,7 +70,7 @@ describe('edit (e)', () => {
     await app.press(CTRL_U, 'moved', KEYS.enter);
     const preview = await app.waitFor('Write version 2 of plain-name:');
     expect(preview.replace(/ +/g, ' ')).toContain('value lives at the root → moved');
-    await app.press(KEYS.enter);
+    await app.press('y');
     await app.waitFor((f) => f.includes('version 2 of plain-name written') && /plain-name\s+String\s+2/.test(f));
   });
 
@@ -84,7 +86,7 @@ describe('edit (e)', () => {
     const preview = await app.waitFor('Write version 3');
     expect(preview).toContain('changed (SecureString: not shown)');
     expect(preview).not.toContain('key ');
-    await app.press(KEYS.enter);
+    await app.press('y');
     await app.waitFor('version 3 of /payments/prod/db/password written');
     expect(allFrames(app)).not.toContain(FAKE_SECRET);
     expect((await app.service.reveal('/payments/prod/db/password')).plaintext()).toBe(FAKE_SECRET);
@@ -92,7 +94,7 @@ describe('edit (e)', () => {
 
   it("refuses the demo's auditor with AWS's AccessDenied, keeps the input, and the audit trail has the denial", async () => {
     const app = await openApp({ as: 'auditor', seed: seedWithAuditor, columns: 120 });
-    await app.press('G', 'e', CTRL_U, 'attempt', KEYS.enter, KEYS.enter);
+    await app.press('G', 'e', CTRL_U, 'attempt', KEYS.enter, 'y');
     const frame = await app.waitFor('AccessDeniedException');
     expect(flat(frame)).toContain(flat('User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: ssm:PutParameter'));
     expect(frame).toContain('attempt');

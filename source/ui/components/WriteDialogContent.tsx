@@ -22,8 +22,8 @@ function wrapped(text: string, inner: number, key: string, tone?: Tone): ReactNo
 /** The new/edit form: its fields, or the preview of what the write changes, and the last problem. */
 export function parameterFormContent(dialog: ParameterFormDialog, inner: number): ReactNode[] {
   const { form } = dialog;
+  if (form.stage === 'preview') return previewLines(form, inner);
   const problem = form.problem ? wrapped(form.problem, inner, 'problem', 'danger') : [];
-  if (form.stage === 'preview') return [...previewLines(form, inner), <SafeText key="gap" text="" width={inner} />, ...problem];
   const secretEdit = form.original?.type === 'SecureString' || (form.original !== undefined && form.type === 'SecureString');
   return [
     ...(secretEdit ? wrapped('A SecureString is never filled in here: type the whole new value.', inner, 'note', 'muted') : []),
@@ -68,9 +68,12 @@ function Choice({ label, options, chosen, focused, width }: { label: string; opt
 function previewLines(form: ParameterForm, inner: number): ReactNode[] {
   const { original } = form;
   const heading = original ? `Write version ${original.version + 1} of ${original.name}:` : `Create ${form.name.text}:`;
+  const question = original ? `Write version ${original.version + 1}? y/N` : `Create ${form.name.text}? y/N`;
   return [
     ...wrapped(heading, inner, 'heading', 'accent'),
     ...formChanges(form).flatMap((change, i) => wrapped(changeText(change, original !== undefined), inner, `c${i}`)),
+    <SafeText key="gap" text="" width={inner} />,
+    ...wrapped(question, inner, 'question', 'accent'),
   ];
 }
 

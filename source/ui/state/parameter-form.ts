@@ -8,6 +8,8 @@ export const FORM_TYPES: readonly ParameterType[] = ['String', 'StringList', 'Se
 export const FORM_TIERS = ['Standard', 'Advanced'] as const;
 export type FormTier = (typeof FORM_TIERS)[number];
 
+const PREVIEW_NO: ReadonlySet<string> = new Set(['n', 'N', 'enter', 'esc']);
+
 /** The fields of the new/edit form. */
 export type FieldId = 'name' | 'type' | 'value' | 'description' | 'keyId' | 'tier';
 type TextFieldId = 'name' | 'value' | 'description' | 'keyId';
@@ -85,13 +87,14 @@ export type FormOutcome =
 /**
  * The form's answer to one key. Filling in: `tab`/`↓` and `shift-tab`/`↑` move between fields,
  * `←`/`→`/space choose a type or tier, other keys edit the text; `enter` checks and previews.
- * Previewing: `enter` writes, `esc` goes back. While saving, keys wait.
+ * Previewing: `y` writes, `n`/`enter`/`esc` go back to the form. While saving, keys wait.
  */
 export function formKey(form: ParameterForm, name: string, input: string): FormOutcome {
   if (form.stage === 'saving') return { form };
   if (form.stage === 'preview') {
-    if (name === 'enter') return { form: { ...form, stage: 'saving' }, submit: putInput(form) };
-    if (name === 'esc') return { form: { ...form, stage: 'form' } };
+    // A confirm like every other: `y` writes, No is the default and leads back to the form.
+    if (name === 'y' || name === 'Y') return { form: { ...form, stage: 'saving' }, submit: putInput(form) };
+    if (PREVIEW_NO.has(name)) return { form: { ...form, stage: 'form' } };
     return { form };
   }
   if (name === 'esc') return { cancel: true };

@@ -95,3 +95,13 @@ export function splitKeys(input: string): { name: string; input: string }[] {
   }
   return keys;
 }
+
+/**
+ * A paste into a field that keeps line breaks: the text whole, and the CR that ends the chunk as
+ * the `enter` typed after it (keys sent together, or a copied line's own end).
+ */
+export function pasteKeys(input: string): { name: string; input: string }[] {
+  const end = /\r+$/.exec(input);
+  const text = end ? input.slice(0, end.index) : input;
+  return [...(text === '' ? [] : [{ name: text, input: text }]), ...(end ? [{ name: 'enter', input: '' }] : [])];
+}

@@ -1,6 +1,6 @@
 import type { ParameterInput } from '../../service/capabilities';
 import { formKey, type ParameterForm } from './parameter-form';
-import { editText, splitKeys, type TextInput } from './text-input';
+import { editText, pasteKeys, splitKeys, type TextInput } from './text-input';
 
 /**
  * The dialog kinds of the write flows (`n`, `e`, `d`, `L`, `T`), plugged into dialog.ts. A write
@@ -51,13 +51,13 @@ export interface PromptDialog {
 }
 
 /**
- * Feeds a chunk of several keys to a dialog one key at a time, unless it is a paste into a field
- * that keeps line breaks and tabs. A key that starts a write ends the chunk: the dialog waits.
+ * Feeds a chunk of several keys to a dialog one key at a time, or as a paste and maybe `enter`
+ * into a field that keeps line breaks and tabs. A key that starts a write ends the chunk.
  */
 function eachKey<D>(dialog: D, name: string, input: string, pasteTarget: boolean, one: (dialog: D, name: string, input: string) => WriteOutcome<D>): WriteOutcome<D> {
-  if (name !== input || pasteTarget || [...input].length < 2 || !/\p{Cc}/u.test(input)) return one(dialog, name, input);
+  if (name !== input || [...input].length < 2 || !/\p{Cc}/u.test(input)) return one(dialog, name, input);
   let current = dialog;
-  for (const key of splitKeys(input)) {
+  for (const key of pasteTarget ? pasteKeys(input) : splitKeys(input)) {
     const outcome = one(current, key.name, key.input);
     if (!('next' in outcome) || outcome.then) return outcome;
     current = outcome.next;
@@ -118,7 +118,7 @@ export function writeDialogHints(dialog: ParameterFormDialog | PromptDialog): re
     case 'saving':
       return [{ keys: '…', label: 'writing' }];
     case 'preview':
-      return [{ keys: 'enter', label: 'write' }, { keys: 'esc', label: 'back to the form' }];
+      return [{ keys: 'y', label: 'write' }, { keys: 'n/enter', label: 'no (default): back to the form' }, { keys: 'esc', label: 'back' }];
     case 'form':
       return [
         { keys: 'tab/↓', label: 'next field' },
