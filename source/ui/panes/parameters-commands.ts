@@ -8,9 +8,6 @@ import { changeCommands } from './change-commands';
 import type { WriteFlows } from '../hooks/write-flows';
 import type { UiAction, UiState } from '../state/ui-state';
 
-/** Said by the keys whose flows (reveal, copy, edits) are not built yet. */
-export const NOT_YET = 'not available yet';
-
 /** How far each view of the pane can move, measured on screen. */
 export interface ParametersExtent {
   /** Rows of the list, scroll positions of the detail, versions of the history. */
@@ -20,14 +17,13 @@ export interface ParametersExtent {
 
 /**
  * The parameters pane's bindings: drill in and out of folders, open a parameter's detail or
- * history, the filter, tree/flat. Each says why when it cannot act.
+ * history, the filter, tree/flat, and the change keys. Each says why when it cannot act.
  */
 export function parametersCommands(state: UiState, model: ParametersModel, extent: ParametersExtent, dispatch: Dispatch<UiAction>, flows: WriteFlows | undefined): PaneCommands {
   const view = state.parameters;
   const row = view.mode === 'list' && model.rows.length > 0 ? model.rows.at(Math.min(listCursor(view).cursor, model.rows.length - 1)) : undefined;
   const current = view.mode === 'list' ? (row?.kind === 'parameter' ? model.items[row.index]?.name : undefined) : view.selected;
   const selectFirst = row?.kind === 'folder' ? 'select a parameter, not a folder' : 'no parameter selected';
-  const notYet: PaneCommand = current ? { disabled: NOT_YET } : { disabled: selectFirst };
   const detail = state.resources.detail;
   const type = model.selected?.type ?? (detail?.status === 'ready' && detail.key === current ? detail.value.parameter.type : undefined);
   const entry = view.mode === 'list' ? (row?.kind === 'parameter' ? model.items[row.index] : undefined)
