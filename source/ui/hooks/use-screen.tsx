@@ -89,7 +89,7 @@ export function useScreen(state: UiState, dispatch: Dispatch<UiAction>, width: n
   const history = state.resources.history;
   const extent =
     view.mode === 'detail' ? { length: scrollRange(detailLines.length, detailTextHeight(height)), height: detailTextHeight(height) }
-    : view.mode === 'history' ? { length: history?.status === 'ready' ? history.value.length : 0, height: historyLayout(height).table }
+    : view.mode === 'history' ? { length: history?.status === 'ready' ? history.value.length : 0, height: historyLayout(height, state.reveals.marked.length === 2).table }
     : { length: model.rows.length, height: parametersListRows(state, height) };
   const cursor = listCursor(view).cursor;
   const pick = view.filter && model.rows.length > 0 ? model.rows.at(Math.min(cursor, model.rows.length - 1)) : undefined;
