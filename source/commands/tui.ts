@@ -25,6 +25,10 @@ export async function startTui(flags: TargetOptions): Promise<void> {
       label: target.label,
       theme: chooseTheme(options.settings.theme),
       readOnly: options.readOnly,
+      revealSeconds: options.settings.revealSeconds,
+      clipboardSeconds: options.settings.clipboardSeconds,
+      // Under --read-only there is no writer: the change keys say so, and the service refuses anyway.
+      writer: options.readOnly ? undefined : service,
       changeSignal: target.changeSignal,
       // The demo seeds the local store only: writing samples into a real AWS account is not a first look.
       loadDemo: engine ? async () => void (await seedDemo(service, { auditor: localDemoAuditor(engine) })) : undefined,

@@ -1,5 +1,6 @@
 import { Box, useApp } from 'ink';
 import { useCallback, useReducer } from 'react';
+import { Dialog } from './components/Dialog';
 import { HelpOverlay } from './components/HelpOverlay';
 import { HintBar } from './components/HintBar';
 import { Header } from './components/Header';
@@ -8,7 +9,7 @@ import { useBrowserData } from './hooks/use-browser-data';
 import { useKeyRouter } from './hooks/use-key-router';
 import { useScreen } from './hooks/use-screen';
 import { useTerminalSize } from './hooks/use-terminal-size';
-import { useChangeSignal, useFlashTimeout } from './hooks/use-timers';
+import { useChangeSignal, useFlashTimeout, useRevealCountdown } from './hooks/use-timers';
 import type { PaneCommands } from './keys/pane-commands';
 import { bodyHeight } from './layout';
 import { errorText, INITIAL_STATE, PANES, reduceUi, type UiAction } from './state/ui-state';
@@ -36,6 +37,7 @@ function Browser() {
   useBrowserData(state, dispatch);
   useChangeSignal(changeSignal, dispatch);
   useFlashTimeout(state.flash, dispatch);
+  useRevealCountdown(state.reveals.shown.length > 0, dispatch);
   const height = bodyHeight(rows);
   const screen = useScreen(state, dispatch, columns, height);
   const commands: PaneCommands = { ...screen.commands, ...useGlobalCommands(state, screen.welcome, dispatch) };
@@ -44,9 +46,11 @@ function Browser() {
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Header pane={state.pane} identity={identity?.status === 'ready' ? identity.value : undefined} />
-      {state.help ? <HelpOverlay commands={commands} width={columns} height={height} /> : screen.element}
+      {state.dialog ? <Dialog dialog={state.dialog} body={screen.element} width={columns} height={height} />
+      : state.help ? <HelpOverlay commands={commands} width={columns} height={height} />
+      : screen.element}
       <StatusLine flash={state.flash} loading={screen.loading} position={screen.position} />
-      <HintBar commands={commands} width={columns} />
+      <HintBar commands={commands} dialog={state.dialog} width={columns} />
     </Box>
   );
 }

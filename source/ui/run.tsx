@@ -1,5 +1,6 @@
 import { render } from 'ink';
 import { App } from './App';
+import { Clipboard } from './clipboard/clipboard';
 import { FrameWriter } from './frame-writer';
 import { enterAlternateScreen } from './terminal-screen';
 import type { EnvironmentInput } from './ui-context';
@@ -12,8 +13,13 @@ import type { EnvironmentInput } from './ui-context';
 export async function runTui(environment: EnvironmentInput): Promise<void> {
   const restore = enterAlternateScreen(process.stdout);
   const screen = new FrameWriter(process.stdout);
+  // OSC 52 goes to the real terminal, beside the frames: Ink's stream would take it for a frame.
+  const clipboard = new Clipboard({ terminal: process.stdout, env: process.env });
+  // A signal ends the process without unwinding: a copied secret is cleared on that path too.
+  const clearOnExit = () => clipboard.dispose();
+  process.once('exit', clearOnExit);
   try {
-    const app = render(<App environment={environment} />, {
+    const app = render(<App environment={{ ...environment, clipboard }} />, {
       stdout: screen.stream,
       debug: true,
       exitOnCtrlC: true,
@@ -21,6 +27,8 @@ export async function runTui(environment: EnvironmentInput): Promise<void> {
     });
     await app.waitUntilExit();
   } finally {
+    clipboard.dispose();
+    process.off('exit', clearOnExit);
     screen.close();
     restore();
   }

@@ -1,6 +1,8 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { AuditReader, HistoryReader, Identity, KeyReader, ParameterReader } from '../service/capabilities';
 import type { CachedListingReader } from '../service/listing-cache';
+import type { AuditReader, HistoryReader, Identity, KeyReader, ParameterReader, ParameterWriter } from '../service/capabilities';
+import { DEFAULT_SETTINGS } from '../config/settings';
+import type { Clipboard } from './clipboard/clipboard';
 import { activeBindings, type Binding } from './keys/keymap';
 import type { Theme } from './theme/tokens';
 
@@ -20,6 +22,8 @@ export interface TargetFacts {
 /** What every pane may read and nothing changes while the app runs. */
 export interface UiEnvironment {
   readonly service: BrowserService;
+  /** Writes parameters (`n`, `e`, `d`, `L`, `T`); absent under --read-only. */
+  readonly writer?: ParameterWriter | undefined;
   readonly label: TargetFacts;
   readonly theme: Theme;
   readonly readOnly: boolean;
@@ -31,17 +35,32 @@ export interface UiEnvironment {
   readonly loadDemo?: (() => Promise<void>) | undefined;
   /** The local store's change counter, polled to notice other processes' writes. */
   readonly changeSignal?: (() => number) | undefined;
+  /** Where `c` and `y` copy to; absent where there is no terminal to write OSC 52 to. */
+  readonly clipboard?: Clipboard | undefined;
+  /** How long a revealed value stays on screen, and a copied one on the clipboard. */
+  readonly revealSeconds: number;
+  readonly clipboardSeconds: number;
 }
 
 const Environment = createContext<UiEnvironment | undefined>(undefined);
 
 /** What the app needs to build its environment. */
-export type EnvironmentInput = Omit<UiEnvironment, 'bindings' | 'now'> & { now?: (() => Date) | undefined };
+export type EnvironmentInput = Omit<UiEnvironment, 'bindings' | 'now' | 'revealSeconds' | 'clipboardSeconds'> & {
+  now?: (() => Date) | undefined;
+  revealSeconds?: number | undefined;
+  clipboardSeconds?: number | undefined;
+};
 
 /** Provides the environment to every pane, with the bindings derived once from read-only mode. */
 export function EnvironmentProvider({ value, children }: { value: EnvironmentInput; children: ReactNode }) {
   const environment = useMemo<UiEnvironment>(
-    () => ({ ...value, now: value.now ?? (() => new Date()), bindings: activeBindings(value.readOnly) }),
+    () => ({
+      ...value,
+      now: value.now ?? (() => new Date()),
+      bindings: activeBindings(value.readOnly),
+      revealSeconds: value.revealSeconds ?? DEFAULT_SETTINGS.revealSeconds,
+      clipboardSeconds: value.clipboardSeconds ?? DEFAULT_SETTINGS.clipboardSeconds,
+    }),
     [value],
   );
   return <Environment.Provider value={environment}>{children}</Environment.Provider>;

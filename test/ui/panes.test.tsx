@@ -71,8 +71,8 @@ describe('panes', () => {
     const reasons: [string[], string][] = [
       [['v'], 'history: select a parameter, not a folder'],
       [['r'], 'reveal: select a parameter, not a folder'],
-      [['G', 'r'], 'reveal: not available yet'],
-      [['c'], 'copy: not available yet'],
+      [['G', 'r'], 'reveal: a String is not secret: its value is shown as is'],
+      [['g', 'c'], 'copy: select a parameter, not a folder'],
       [['2', 'v'], 'history: works on parameters: press 1'],
       [['/'], 'filter: the keys list has no filter'],
     ];

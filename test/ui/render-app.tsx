@@ -5,6 +5,7 @@ import { onTestFinished } from 'vitest';
 import { Engine } from '../../source/engine/engine';
 import { openTarget } from '../../source/target';
 import { App } from '../../source/ui/App';
+import { Clipboard } from '../../source/ui/clipboard/clipboard';
 import { chooseTheme } from '../../source/ui/theme/tokens';
 import type { BrowserService } from '../../source/ui/ui-context';
 import { tempHome } from '../helpers/temp-home';
@@ -25,12 +26,20 @@ export interface RenderOptions {
   loadDemo?: () => Promise<void>;
   /** The environment the theme is chosen from (NO_COLOR). */
   env?: NodeJS.ProcessEnv;
+  /** The environment the clipboard reads (TMUX, SSH_TTY, PATH, DISPLAY); none by default: OSC 52. */
+  clipboardEnv?: NodeJS.ProcessEnv;
+  revealSeconds?: number;
+  clipboardSeconds?: number;
 }
 
 /** The running app and ways to drive and read it. */
 export interface AppHandle {
   home: string;
   stdout: TestStdout;
+  /** What the clipboard wrote to the terminal (OSC 52 sequences), one entry a write. */
+  terminal: TestStdout;
+  /** The service the app uses, to read the audit trail after a flow. */
+  service: BrowserService;
   /** The last frame as text: colours and trailing blanks stripped. */
   frame(): string;
   /** The last frame with its colour and style codes. */
@@ -59,11 +68,18 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHandle>
   onTestFinished(() => target.close());
   const stdout = new TestStdout(options.columns ?? 80, options.rows ?? 24);
   const stdin = new TestStdin();
+  const terminal = new TestStdout(options.columns ?? 80, options.rows ?? 24);
+  const clipboard = new Clipboard({ terminal, env: options.clipboardEnv ?? {} });
+  onTestFinished(() => clipboard.dispose());
   const environment = {
     service: options.service ? options.service(target.service) : target.service,
+    clipboard,
+    revealSeconds: options.revealSeconds,
+    clipboardSeconds: options.clipboardSeconds,
     label: target.label,
     theme: chooseTheme('auto', options.env ?? {}),
     readOnly: options.readOnly ?? false,
+    writer: options.readOnly ? undefined : target.service,
     now: () => NOW,
     changeSignal: target.changeSignal,
     loadDemo: options.loadDemo,
@@ -81,6 +97,8 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHandle>
   const handle: AppHandle = {
     home,
     stdout,
+    terminal,
+    service: target.service,
     frame,
     rawFrame: () => stdout.lastFrame(),
     async press(...keys) {

@@ -77,6 +77,24 @@ describe('the real binary in a terminal (tmux)', () => {
     expect(screen).not.toContain('payments/');
   });
 
+  it('writes from the real binary: n, the form, the preview, then the new parameter opens', async () => {
+    const term = tmuxSession(appCommand(sampleHome()));
+    await term.waitFor('payments/ (5)');
+    term.keys('n');
+    await term.waitFor('New parameter');
+    term.keys('-l', 'tmux/made');
+    term.keys('Tab', 'Tab');
+    term.keys('-l', 'typed in tmux');
+    term.keys('Enter');
+    await term.waitFor('Create /tmux/made? y/N');
+    term.keys('y');
+    const screen = await term.waitFor('version 1 of /tmux/made written');
+    await term.waitFor('typed in tmux');
+    expect(screen).toContain('Parameter /tmux/made');
+    term.keys('q');
+    await term.waitFor('EXIT=0');
+  });
+
   it('refuses to start without a terminal and points to get, ls and export', () => {
     const result = spawnSync(process.execPath, [BINARY, '--home', tempHome()], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
     expect(result.status).toBe(2);

@@ -1,8 +1,9 @@
 import { useInput } from 'ink';
 import { useLayoutEffect, useRef, type Dispatch } from 'react';
-import { commandForKey, type Binding } from '../keys/keymap';
+import { commandForKey, droppedBinding, READ_ONLY_REFUSAL, type Binding } from '../keys/keymap';
 import { keyName } from '../keys/key-name';
 import type { PaneCommands } from '../keys/pane-commands';
+import { dialogKey, dialogTakesText } from '../state/dialog';
 import type { FilterEdit } from '../state/text-filter';
 import { typedText } from '../state/text-filter';
 import type { UiAction, UiState } from '../state/ui-state';
@@ -12,8 +13,8 @@ const PASS_THROUGH = new Set(['up', 'down', 'pageup', 'pagedown', 'tab']);
 const CLOSES_HELP = new Set(['esc', '?', 'q']);
 
 /**
- * The one place keys are read. A key is turned into a name, then: the help overlay takes it if
- * open; a filter prompt being edited takes text; otherwise the keymap names a command and the
+ * The one place keys are read. A key is turned into a name, then: an open dialog takes it; the
+ * help overlay takes it if open; a filter prompt being edited takes text; otherwise the keymap names a command and the
  * screen's command table runs it or says why it cannot.
  */
 export function useKeyRouter(state: UiState, commands: PaneCommands, bindings: readonly Binding[], filterPick: string | undefined, dispatch: Dispatch<UiAction>): void {
@@ -39,13 +40,25 @@ export function useKeyRouter(state: UiState, commands: PaneCommands, bindings: r
 
   function route(name: string, input: string): void {
     const { state, commands, filterPick } = latest.current;
+    if (state.dialog) {
+      const outcome = dialogKey(state.dialog, name, input);
+      if (!('next' in outcome)) dispatch({ type: 'dialog-close' });
+      else if (outcome.next !== state.dialog) dispatch({ type: 'dialog', dialog: outcome.next });
+      outcome.then?.();
+      return;
+    }
     if (state.help) {
       if (CLOSES_HELP.has(name)) dispatch({ type: 'help', open: false });
       return;
     }
     if (editFilter(state, name, input, filterPick, dispatch)) return;
     const command = commandForKey(bindings, name);
-    if (!command) return;
+    if (!command) {
+      // A change key under --read-only says why it does nothing.
+      const dropped = droppedBinding(bindings, name);
+      if (dropped) dispatch({ type: 'flash', tone: 'info', text: `${dropped.label}: ${READ_ONLY_REFUSAL}` });
+      return;
+    }
     const binding = bindings.find((b) => b.command === command)!;
     const action = commands[command];
     if (!action) dispatch({ type: 'flash', tone: 'info', text: `${binding.label}: not available here` });
@@ -54,8 +67,9 @@ export function useKeyRouter(state: UiState, commands: PaneCommands, bindings: r
   }
 }
 
-/** The filter prompt of the pane on screen, when one takes text. */
+/** The dialog or filter prompt on screen, when one takes text. */
 function editing(state: UiState): boolean {
+  if (state.dialog) return dialogTakesText(state.dialog);
   return (state.pane === 'parameters' && state.parameters.filter?.editing === true) || (state.pane === 'audit' && state.audit.filter?.editing === true);
 }
 

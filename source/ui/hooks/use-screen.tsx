@@ -15,11 +15,14 @@ import { keyDetailLines } from '../render/key-detail';
 import { parameterDetailLines } from '../render/parameter-detail';
 import { count, shortTime } from '../render/format';
 import { listCursor } from '../state/parameters-view';
+import { revealedVersion } from '../state/reveal-state';
 import type { UiAction, UiState } from '../state/ui-state';
 import { useEnvironment } from '../ui-context';
 import { useAuditModel } from './use-audit-model';
 import { useKeysModel } from './use-keys-model';
 import { useParametersModel } from './use-parameters-model';
+import { writeFlows } from './write-flows';
+import { valueCommands } from '../panes/value-commands';
 
 /** The body of the screen now: what to draw, the commands it adds, and the status line's facts. */
 export interface Screen {
@@ -35,16 +38,19 @@ export interface Screen {
 
 /** Chooses the pane and view on screen and wires its commands to the dispatcher. */
 export function useScreen(state: UiState, dispatch: Dispatch<UiAction>, width: number, height: number): Screen {
-  const { now } = useEnvironment();
+  const environment = useEnvironment();
+  const { now, writer, service } = environment;
+  const flows = useMemo(() => (writer ? writeFlows(writer, service, dispatch) : undefined), [writer, service, dispatch]);
   const model = useParametersModel(state);
   const auditRows = useAuditModel(state);
   const keysModel = useKeysModel(state);
   const view = state.parameters;
   const detail = state.resources.detail;
   const detailValue = detail?.status === 'ready' && detail.key === view.selected ? detail.value : undefined;
+  const revealed = detailValue ? revealedVersion(state.reveals, view.selected, detailValue.parameter.version) : undefined;
   const detailLines = useMemo(
-    () => parameterDetailLines({ detail: detailValue, summary: model.selected }, model.aliases, width, now()),
-    [detailValue, model.selected, model.aliases, width, now],
+    () => parameterDetailLines({ detail: detailValue, summary: model.selected, revealed }, model.aliases, width, now()),
+    [detailValue, model.selected, revealed, model.aliases, width, now],
   );
   const keyDetail = state.resources.keyDetail;
   const keyAliases = keysModel.aliases;
@@ -83,7 +89,7 @@ export function useScreen(state: UiState, dispatch: Dispatch<UiAction>, width: n
   const history = state.resources.history;
   const extent =
     view.mode === 'detail' ? { length: scrollRange(detailLines.length, detailTextHeight(height)), height: detailTextHeight(height) }
-    : view.mode === 'history' ? { length: history?.status === 'ready' ? history.value.length : 0, height: historyLayout(height).table }
+    : view.mode === 'history' ? { length: history?.status === 'ready' ? history.value.length : 0, height: historyLayout(height, state.reveals.marked.length === 2).table }
     : { length: model.rows.length, height: parametersListRows(state, height) };
   const cursor = listCursor(view).cursor;
   const pick = view.filter && model.rows.length > 0 ? model.rows.at(Math.min(cursor, model.rows.length - 1)) : undefined;
@@ -93,7 +99,7 @@ export function useScreen(state: UiState, dispatch: Dispatch<UiAction>, width: n
       : view.mode === 'detail' ? <DetailPane state={state} lines={detailLines} height={height} />
       : view.mode === 'history' ? <HistoryPane state={state} width={width} height={height} />
       : <ParametersPane state={state} model={model} width={width} height={height} />,
-    commands: parametersCommands(state, model, extent, dispatch),
+    commands: { ...parametersCommands(state, model, extent, dispatch, flows), ...valueCommands(state, model, environment, dispatch) },
     position: welcome ? '' : view.mode === 'list' ? positionText(cursor, model.rows.length) : view.mode === 'history' ? positionText(view.history.cursor, extent.length) : '',
     loading: parameters.loading ? { what: loadingWhat(state), seen: parameters.seen } : undefined,
     filterPick: pick?.kind === 'parameter' ? model.items[pick.index]?.name : undefined,

@@ -33,6 +33,18 @@ export function useFlashTimeout(flash: Flash | undefined, dispatch: Dispatch<UiA
   }, [flash, dispatch]);
 }
 
+/**
+ * Counts revealed values down once a second while any is on screen; the reducer masks each
+ * again when its time is up. Nothing ticks while everything is masked.
+ */
+export function useRevealCountdown(active: boolean, dispatch: Dispatch<UiAction>): void {
+  useEffect(() => {
+    if (!active) return undefined;
+    const timer = setInterval(() => dispatch({ type: 'reveal/tick' }), 1_000);
+    return () => clearInterval(timer);
+  }, [active, dispatch]);
+}
+
 /** A spinner frame that turns only while `active`, so an idle screen writes nothing. */
 export function useSpinner(active: boolean): string {
   const [frame, setFrame] = useState(0);

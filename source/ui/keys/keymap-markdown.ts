@@ -7,8 +7,7 @@ function shown(key: string): string {
 
 /**
  * The README's key table, generated from the one keymap table (a test keeps the README equal to
- * it), so the documentation can never drift from what the keys do. Reveal, copy and edit keys that
- * are not built yet still say what they will do; the app says "not available yet" when pressed.
+ * it), so the documentation can never drift from what the keys do.
  */
 export function keymapMarkdown(bindings: readonly Binding[] = KEYMAP): string {
   const rows = bindings.map((b) => `| ${b.keys.map(shown).join(' ')} | ${b.description} | ${b.category}${b.dangerous ? ' (hidden by `--read-only`)' : ''} |`);

@@ -20,10 +20,12 @@ export type CommandId =
   | 'value.copy'
   | 'name.copy'
   | 'history'
+  | 'version.mark'
   | 'parameter.new'
   | 'parameter.edit'
   | 'parameter.delete'
   | 'parameter.label'
+  | 'parameter.tags'
   | 'tree.flat'
   | 'refresh'
   | 'demo.load'
@@ -66,10 +68,12 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'value.copy', keys: ['c'], label: 'copy', description: 'copy the value (asks y/N)', category: 'values', dangerous: false, hint: true },
   { command: 'name.copy', keys: ['y'], label: 'copy name', description: 'copy the name', category: 'values', dangerous: false, hint: false },
   { command: 'history', keys: ['v'], label: 'history', description: 'version history', category: 'values', dangerous: false, hint: true },
+  { command: 'version.mark', keys: ['m'], label: 'mark', description: 'mark a revealed version for the diff (history)', category: 'values', dangerous: false, hint: false },
   { command: 'parameter.new', keys: ['n'], label: 'new', description: 'new parameter', category: 'changes', dangerous: true, hint: false },
   { command: 'parameter.edit', keys: ['e'], label: 'edit', description: 'edit (new version)', category: 'changes', dangerous: true, hint: false },
   { command: 'parameter.delete', keys: ['d'], label: 'delete', description: 'delete (asks)', category: 'changes', dangerous: true, hint: false },
   { command: 'parameter.label', keys: ['L'], label: 'label', description: 'label a version', category: 'changes', dangerous: true, hint: false },
+  { command: 'parameter.tags', keys: ['T'], label: 'tags', description: 'add or remove tags', category: 'changes', dangerous: true, hint: false },
   { command: 'refresh', keys: ['R'], label: 'refresh', description: 'refresh', category: 'general', dangerous: false, hint: false },
   { command: 'demo.load', keys: ['D'], label: 'demo data', description: 'load the demo data (empty store)', category: 'changes', dangerous: true, hint: false },
   { command: 'help', keys: ['?'], label: 'help', description: 'help', category: 'general', dangerous: false, hint: true },
@@ -79,6 +83,14 @@ export const KEYMAP: readonly Binding[] = [
 /** The bindings in force: `--read-only` drops every dangerous one (k9s ClearDanger). */
 export function activeBindings(readOnly: boolean): readonly Binding[] {
   return readOnly ? KEYMAP.filter((b) => !b.dangerous) : KEYMAP;
+}
+
+/** What a change key answers under --read-only. */
+export const READ_ONLY_REFUSAL = 'refused: read-only mode (--read-only) makes no changes';
+
+/** The binding `--read-only` dropped for this key, so pressing it can say why nothing happens. */
+export function droppedBinding(bindings: readonly Binding[], key: string): Binding | undefined {
+  return KEYMAP.find((b) => b.keys.includes(key) && !bindings.includes(b));
 }
 
 /** The command a key triggers, if any. */

@@ -31,7 +31,7 @@ export function moves(extent: Extent, act: (movement: Movement) => UiAction, dis
 /** Bindings that belong to the parameters pane, disabled elsewhere with the way there. */
 function parametersOnly(): PaneCommands {
   const elsewhere: PaneCommand = { disabled: PARAMETERS_ONLY };
-  return { history: elsewhere, 'value.reveal': elsewhere, 'value.copy': elsewhere, 'name.copy': elsewhere, 'tree.flat': elsewhere };
+  return { history: elsewhere, 'value.reveal': elsewhere, 'value.copy': elsewhere, 'name.copy': elsewhere, 'version.mark': elsewhere, 'tree.flat': elsewhere };
 }
 
 /** The keys pane's bindings: move, open a key's policy and rotation, back to the list. */

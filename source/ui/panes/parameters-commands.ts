@@ -4,10 +4,9 @@ import type { PaneCommand, PaneCommands } from '../keys/pane-commands';
 import { ROOT } from '../model/path-tree';
 import { listCursor } from '../state/parameters-view';
 import { moves } from './browse-commands';
+import { changeCommands } from './change-commands';
+import type { WriteFlows } from '../hooks/write-flows';
 import type { UiAction, UiState } from '../state/ui-state';
-
-/** Said by the keys whose flows (reveal, copy, edits) are not built yet. */
-export const NOT_YET = 'not available yet';
 
 /** How far each view of the pane can move, measured on screen. */
 export interface ParametersExtent {
@@ -18,14 +17,18 @@ export interface ParametersExtent {
 
 /**
  * The parameters pane's bindings: drill in and out of folders, open a parameter's detail or
- * history, the filter, tree/flat. Each says why when it cannot act.
+ * history, the filter, tree/flat, and the change keys. Each says why when it cannot act.
  */
-export function parametersCommands(state: UiState, model: ParametersModel, extent: ParametersExtent, dispatch: Dispatch<UiAction>): PaneCommands {
+export function parametersCommands(state: UiState, model: ParametersModel, extent: ParametersExtent, dispatch: Dispatch<UiAction>, flows: WriteFlows | undefined): PaneCommands {
   const view = state.parameters;
   const row = view.mode === 'list' && model.rows.length > 0 ? model.rows.at(Math.min(listCursor(view).cursor, model.rows.length - 1)) : undefined;
   const current = view.mode === 'list' ? (row?.kind === 'parameter' ? model.items[row.index]?.name : undefined) : view.selected;
   const selectFirst = row?.kind === 'folder' ? 'select a parameter, not a folder' : 'no parameter selected';
-  const notYet: PaneCommand = current ? { disabled: NOT_YET } : { disabled: selectFirst };
+  const detail = state.resources.detail;
+  const type = model.selected?.type ?? (detail?.status === 'ready' && detail.key === current ? detail.value.parameter.type : undefined);
+  const entry = view.mode === 'list' ? (row?.kind === 'parameter' ? model.items[row.index] : undefined)
+    // Unknown type: the delete asks for the typed confirmation, as for a SecureString.
+    : current ? { name: current, type: type ?? 'SecureString' } : undefined;
   return {
     ...moves(extent, (movement) => ({ type: 'parameters/move', movement, length: extent.length, height: extent.height }), dispatch),
     open: open(view.mode, row, model, dispatch),
@@ -39,13 +42,7 @@ export function parametersCommands(state: UiState, model: ParametersModel, exten
       view.mode === 'history' ? { run: () => dispatch({ type: 'parameters/back' }) }
       : current ? { run: () => dispatch({ type: 'parameters/history', name: current }) }
       : { disabled: selectFirst },
-    'value.reveal': notYet,
-    'value.copy': notYet,
-    'name.copy': notYet,
-    'parameter.new': { disabled: NOT_YET },
-    'parameter.edit': notYet,
-    'parameter.delete': notYet,
-    'parameter.label': notYet,
+    ...changeCommands(state, entry, selectFirst, flows),
   };
 }
 

@@ -1,5 +1,6 @@
 import { terminalSafe, terminalSafeLines } from '../../text/terminal-safe';
 import type { Tone } from '../components/SafeText';
+import type { Revealed } from '../state/reveal-state';
 import { wrapCells } from './text-fit';
 
 /** A piece of a detail line: text, or the mask standing for a secret value. */
@@ -47,6 +48,13 @@ export class DetailBuilder {
   /** A field whose value is never shown: only the mask and a note. */
   masked(label: string, note: string): this {
     this.lines.push([{ text: label.padEnd(LABEL_WIDTH), tone: 'muted' }, { masked: true }, { text: `  ${note}`, tone: 'muted' }]);
+    return this;
+  }
+
+  /** A decrypted value, split, made safe and wrapped like any field, and how long it stays. */
+  revealed(label: string, revealed: Revealed): this {
+    this.field(label, revealed.value.plaintext(), 'secret');
+    this.lines.push([{ text: ''.padEnd(LABEL_WIDTH) }, { text: `masked again in ${revealed.remaining}s · r masks it now`, tone: 'muted' }]);
     return this;
   }
 

@@ -1,4 +1,5 @@
 import type { ParameterVersion } from '../../service/types';
+import type { Revealed } from '../state/reveal-state';
 import type { Cell, Column } from './columns';
 import { DetailBuilder, type DetailLine } from './detail-lines';
 import { shortArn, shortTime } from './format';
@@ -14,11 +15,18 @@ export const HISTORY_COLUMNS: readonly Column<HistoryColumn>[] = [
   { id: 'value', title: 'VALUE', min: 10, max: 80, keep: Infinity, grow: 0 },
 ];
 
-/** One version's cells: a SecureString's value is the mask; a multi-line value shows its first line, marked. */
-export function historyCells(version: ParameterVersion): Record<HistoryColumn, Cell> {
-  const value: Cell = version.value.kind === 'masked' ? { text: '', masked: true } : { text: firstLine(version.value.text) };
+/**
+ * One version's cells: a SecureString's value is the mask unless it is revealed now; a
+ * multi-line value shows its first line, marked.
+ */
+export function historyCells(version: ParameterVersion, revealed?: Revealed, marked = false): Record<HistoryColumn, Cell> {
+  const value: Cell =
+    version.value.kind === 'plain' ? { text: firstLine(version.value.text) }
+    : revealed ? { text: firstLine(revealed.value.plaintext()), tone: 'secret' }
+    : { text: '', masked: true };
   return {
-    version: { text: String(version.version) },
+    // A version marked for the diff carries a star.
+    version: { text: `${marked ? '*' : ''}${version.version}`, tone: marked ? 'accent' : undefined },
     modified: { text: shortTime(version.lastModifiedDate), tone: 'muted' },
     user: { text: shortArn(version.lastModifiedUser) },
     labels: { text: version.labels.join(', '), tone: 'accent' },
@@ -26,12 +34,13 @@ export function historyCells(version: ParameterVersion): Record<HistoryColumn, C
   };
 }
 
-/** The selected version in full below the table: value (or mask), description, key. */
-export function versionLines(version: ParameterVersion, width: number): DetailLine[] {
+/** The selected version in full below the table: value (mask, or revealed now), description, key. */
+export function versionLines(version: ParameterVersion, width: number, revealed?: Revealed): DetailLine[] {
   const b = new DetailBuilder(width);
   b.heading(`Version ${version.version}`);
-  if (version.value.kind === 'masked') b.masked('Value', 'SecureString: the value stays masked');
-  else b.field('Value', version.value.text);
+  if (version.value.kind === 'plain') b.field('Value', version.value.text);
+  else if (revealed) b.revealed('Value', revealed);
+  else b.masked('Value', 'r reveals it, m marks two for a diff');
   if (version.description) b.field('Description', version.description);
   if (version.keyId) b.field('Key', version.keyId);
   b.field('Modified by', version.lastModifiedUser);

@@ -1,5 +1,6 @@
 import type { ParameterVersion } from '../../service/types';
 import type { ParameterEntry } from '../model/parameter-entry';
+import type { Revealed } from '../state/reveal-state';
 import type { ParameterDetail } from '../state/ui-state';
 import { errorText } from '../state/ui-state';
 import { DetailBuilder, type DetailLine } from './detail-lines';
@@ -10,10 +11,12 @@ import { keyLabel } from './parameter-cells';
 export interface ParameterFacts {
   readonly detail?: ParameterDetail | undefined;
   readonly summary?: ParameterEntry | undefined;
+  /** The current version's decrypted value, while the user has it revealed. */
+  readonly revealed?: Revealed | undefined;
 }
 
-/** Shown beside a mask until reveal and copy arrive. */
-const MASK_NOTE = 'SecureString: the value stays masked';
+/** Shown beside a mask: how to see or copy what it hides. */
+export const MASK_NOTE = 'r reveals, c copies (asks y/N)';
 
 /**
  * The detail view's lines: every piece of metadata, labels, tags and description, and the value
@@ -25,7 +28,7 @@ export function parameterDetailLines(
   width: number,
   now: Date,
 ): DetailLine[] {
-  const { detail, summary } = facts;
+  const { detail, summary, revealed } = facts;
   const listed: Partial<ParameterVersion> | undefined = summary && {
     ...summary,
     lastModifiedDate: summary.modified === undefined ? undefined : new Date(summary.modified),
@@ -37,8 +40,9 @@ export function parameterDetailLines(
   b.field('Name', parameter?.name ?? meta.name, 'accent');
   b.field('Type', type, type === 'SecureString' ? 'secret' : undefined);
   if (!parameter) b.field('Value', 'loading…');
-  else if (parameter.value.kind === 'masked') b.masked('Value', MASK_NOTE);
-  else b.field('Value', parameter.value.text);
+  else if (parameter.value.kind === 'plain') b.field('Value', parameter.value.text);
+  else if (revealed?.value.version === parameter.version) b.revealed('Value', revealed);
+  else b.masked('Value', MASK_NOTE);
   b.field('Version', String(parameter?.version ?? meta.version ?? '-'));
   b.field('Labels', meta.labels?.join(', '));
   b.field('Description', meta.description);

@@ -37,7 +37,8 @@ export type ParametersAction =
   | { readonly type: 'parameters/filter-start' }
   | { readonly type: 'parameters/filter-edit'; readonly change: FilterEdit }
   | { readonly type: 'parameters/filter-commit'; readonly open?: string | undefined }
-  | { readonly type: 'parameters/filter-clear' };
+  | { readonly type: 'parameters/filter-clear' }
+  | { readonly type: 'parameters/gone'; readonly name: string };
 
 /** The cursor slot of the list on screen. */
 export function listKey(view: ParametersView): string {
@@ -83,6 +84,9 @@ export function reduceParametersView(view: ParametersView, action: ParametersAct
     }
     case 'parameters/filter-clear':
       return { ...view, filter: undefined };
+    case 'parameters/gone':
+      // A deleted parameter's detail or history has nothing left to show.
+      return view.selected === action.name ? { ...view, mode: 'list', selected: undefined } : view;
   }
 }
 

@@ -1,12 +1,14 @@
 import type { Tag } from '../../service/capabilities';
 import type { AuditEvent, CallerIdentity, KmsAlias, KmsKey, Parameter, ParameterVersion } from '../../service/types';
 import type { ParameterEntry } from '../model/parameter-entry';
+import type { Dialog, DialogAction } from './dialog';
 import { INITIAL_AUDIT_VIEW, reduceAuditView, type AuditAction, type AuditView } from './audit-view';
 import { INITIAL_KEYS_VIEW, reduceKeysView, type KeysAction, type KeysView } from './keys-view';
 import { emptyListing, reduceListing, type ListingError, type ListingEvent, type ListingState } from './listing-state';
 import { INITIAL_PARAMETERS_VIEW, reduceParametersView, type ParametersAction, type ParametersView } from './parameters-view';
 import { reduceResource, type Resource, type ResourceEvent } from './resource-state';
 import { cachedView, changesText, revalidatedView, type ListingCacheView } from './listing-cache-view';
+import { NO_REVEALS, reduceReveals, remaskOnMove, type RevealAction, type RevealPlace, type Reveals } from './reveal-state';
 
 /** The three panes, in `tab` order. */
 export const PANES = ['parameters', 'keys', 'audit'] as const;
@@ -62,6 +64,8 @@ export interface Flash {
 export interface UiState {
   readonly pane: PaneId;
   readonly help: boolean;
+  /** The open modal dialog: it takes every key until it closes (see dialog.ts). */
+  readonly dialog?: Dialog | undefined;
   readonly flash?: Flash | undefined;
   /** How many flashes were shown: a clear timer only clears its own flash. */
   readonly flashes: number;
@@ -74,6 +78,8 @@ export interface UiState {
   readonly audit: AuditView;
   /** The aws target's cached listing, while it is drawn and once the live one is compared with it. */
   readonly listingCache?: ListingCacheView | undefined;
+  /** Decrypted values on screen now; see reveal-state.ts for when they are dropped. */
+  readonly reveals: Reveals;
 }
 
 export const INITIAL_STATE: UiState = {
@@ -86,6 +92,7 @@ export const INITIAL_STATE: UiState = {
   parameters: INITIAL_PARAMETERS_VIEW,
   keys: INITIAL_KEYS_VIEW,
   audit: INITIAL_AUDIT_VIEW,
+  reveals: NO_REVEALS,
 };
 
 type ListingAction = { [S in ListingSlot]: { readonly type: 'listing'; readonly slot: S; readonly change: ListingEvent<ItemOf<S>> } }[ListingSlot];
@@ -99,13 +106,31 @@ export type UiAction =
   | { readonly type: 'flash-clear'; readonly seq: number }
   | { readonly type: 'refresh' }
   | { readonly type: 'listing-cache'; readonly items: readonly ParameterEntry[]; readonly savedAt: Date }
+  | DialogAction
+  | RevealAction
   | ListingAction
   | ResourceAction
   | ParametersAction
   | KeysAction
   | AuditAction;
 
+/**
+ * The next state. Whatever moves the user away from the parameter on screen (another pane, view
+ * or parameter, a refresh) drops every revealed value with it.
+ */
 export function reduceUi(state: UiState, action: UiAction): UiState {
+  if (action.type.startsWith('reveal/')) return { ...state, reveals: reduceReveals(state.reveals, action as RevealAction, revealPlace(state)) };
+  const next = reduceOther(state, action);
+  const reveals = remaskOnMove(next.reveals, revealPlace(state), revealPlace(next));
+  return reveals === next.reveals ? next : { ...next, reveals };
+}
+
+/** Where the screen is, as far as a revealed value cares. */
+export function revealPlace(state: UiState): RevealPlace {
+  return { pane: state.pane, mode: state.parameters.mode, selected: state.parameters.selected, refreshToken: state.refreshToken };
+}
+
+function reduceOther(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'pane':
       return { ...state, pane: action.pane };
@@ -122,6 +147,10 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
       if (parameters === state.listings.parameters) return state;
       return { ...state, listings: { ...state.listings, parameters }, listingCache: cachedView(action.items, action.savedAt) };
     }
+    case 'dialog':
+      return { ...state, dialog: action.dialog };
+    case 'dialog-close':
+      return { ...state, dialog: undefined };
     case 'listing': {
       const slot = state.listings[action.slot] as ListingState<unknown>;
       const next = { ...state, listings: { ...state.listings, [action.slot]: reduceListing(slot, action.change as ListingEvent<unknown>) } };
@@ -141,7 +170,7 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
       return failed ? withFlash(next, 'error', errorText(failed)) : next;
     }
     default:
-      return reducePaneAction(state, action);
+      return reducePaneAction(state, action as ParametersAction | KeysAction | AuditAction);
   }
 }
 

@@ -1,0 +1,36 @@
+import type { WriteFlows } from '../hooks/write-flows';
+import type { PaneCommand, PaneCommands } from '../keys/pane-commands';
+import type { ParameterEntry } from '../model/parameter-entry';
+import { ROOT } from '../model/path-tree';
+import type { UiState } from '../state/ui-state';
+
+/** Said by the change keys when the target was opened without a writer. */
+export const NO_WRITER = 'this target takes no changes';
+
+/**
+ * The parameters pane's change keys: `n` new (in the folder on screen), and on the selected
+ * parameter `e` edit, `d` delete, `L` label (the version under the cursor in the history, else
+ * the latest) and `T` tags. Each says why when it cannot act.
+ */
+export function changeCommands(state: UiState, selected: Pick<ParameterEntry, 'name' | 'type'> | undefined, selectFirst: string, flows: WriteFlows | undefined): PaneCommands {
+  if (!flows) {
+    const none: PaneCommand = { disabled: NO_WRITER };
+    return { 'parameter.new': none, 'parameter.edit': none, 'parameter.delete': none, 'parameter.label': none, 'parameter.tags': none };
+  }
+  const view = state.parameters;
+  const on = (run: (name: string) => void): PaneCommand => (selected ? { run: () => run(selected.name) } : { disabled: selectFirst });
+  return {
+    'parameter.new': { run: () => flows.create(view.mode === 'list' && !view.filter ? view.path : ROOT) },
+    'parameter.edit': on((name) => flows.edit(name)),
+    'parameter.delete': on((name) => flows.remove(name, selected!.type)),
+    'parameter.label': on((name) => flows.label(name, historyVersion(state))),
+    'parameter.tags': on((name) => flows.tags(name)),
+  };
+}
+
+/** The version under the history cursor, when the history is on screen. */
+function historyVersion(state: UiState): number | undefined {
+  const history = state.resources.history;
+  if (state.parameters.mode !== 'history' || history?.status !== 'ready') return undefined;
+  return history.value[Math.min(state.parameters.history.cursor, history.value.length - 1)]?.version;
+}
