@@ -24,6 +24,7 @@ const MEANINGS: Record<SettingKey, string> = {
   clipboardSeconds: 'seconds before a copied value is cleared from the clipboard',
   theme: 'auto (colour unless NO_COLOR), color or mono',
   readOnly: 'true hides and refuses every mutating action, as --read-only does',
+  recentContexts: 'aws target: the last profile@region contexts the TUI switched to (P), most recent first',
   metadataCache: 'aws target: keep the last listing (metadata, never values) in the local store and open from it',
 };
 

@@ -14,6 +14,8 @@ export interface Settings {
   clipboardSeconds: number;
   theme: 'auto' | 'color' | 'mono';
   readOnly: boolean;
+  /** The aws target's last profile@region contexts, most recent first, comma-separated (the switcher's list). */
+  recentContexts?: string;
   /** Whether the aws target keeps its last listing in the local store to open at once. */
   metadataCache: boolean;
 }
@@ -38,6 +40,7 @@ export const SETTINGS_SCHEMA = {
   clipboardSeconds: { type: 'integer', minimum: 1, maximum: 3600 },
   theme: { type: 'string', enum: ['auto', 'color', 'mono'] },
   readOnly: { type: 'boolean' },
+  recentContexts: { type: 'string', pattern: '^[^,@\\s]*@[a-z]{2}(-[a-z]+)+-\\d+(,[^,@\\s]*@[a-z]{2}(-[a-z]+)+-\\d+)*$' },
   metadataCache: { type: 'boolean' },
 } as const;
 

@@ -6,6 +6,7 @@ import { HintBar } from './components/HintBar';
 import { Header } from './components/Header';
 import { StatusLine } from './components/StatusLine';
 import { useBrowserData } from './hooks/use-browser-data';
+import { useContextSwitch } from './hooks/use-context-switch';
 import { useKeyRouter } from './hooks/use-key-router';
 import { useScreen } from './hooks/use-screen';
 import { useTerminalSize } from './hooks/use-terminal-size';
@@ -17,11 +18,14 @@ import { EnvironmentProvider, useEnvironment, type EnvironmentInput } from './ui
 import { listingError } from './hooks/listing-error';
 import type { Dispatch } from 'react';
 
-/** The browser with its environment: the service, the target's label, theme and settings. */
-export function App({ environment }: { environment: EnvironmentInput }) {
+/**
+ * The browser with its environment: the service, the target's label, theme and settings.
+ * `onSwitch` takes the environment of another profile and region (run.tsx starts over on it).
+ */
+export function App({ environment, onSwitch }: { environment: EnvironmentInput; onSwitch?: ((next: EnvironmentInput) => void) | undefined }) {
   return (
     <EnvironmentProvider value={environment}>
-      <Browser />
+      <Browser onSwitch={onSwitch} />
     </EnvironmentProvider>
   );
 }
@@ -30,7 +34,7 @@ export function App({ environment }: { environment: EnvironmentInput }) {
  * The screen: header, the active pane (or the help overlay), the status line and the hint bar,
  * in exactly rows − 1 lines. All state lives in one reducer; hooks do the I/O.
  */
-function Browser() {
+function Browser({ onSwitch }: { onSwitch: ((next: EnvironmentInput) => void) | undefined }) {
   const { bindings, changeSignal } = useEnvironment();
   const [state, dispatch] = useReducer(reduceUi, INITIAL_STATE);
   const { columns, rows } = useTerminalSize();
@@ -40,7 +44,7 @@ function Browser() {
   useRevealCountdown(state.reveals.shown.length > 0, dispatch);
   const height = bodyHeight(rows);
   const screen = useScreen(state, dispatch, columns, height);
-  const commands: PaneCommands = { ...screen.commands, ...useGlobalCommands(state, screen.welcome, dispatch) };
+  const commands: PaneCommands = { ...screen.commands, ...useGlobalCommands(state, screen.welcome, dispatch), 'context.switch': useContextSwitch(dispatch, onSwitch) };
   useKeyRouter(state, commands, bindings, screen.filterPick, dispatch);
   const identity = state.resources.identity;
   return (

@@ -1,4 +1,5 @@
 import { render } from 'ink';
+import { useCallback, useState } from 'react';
 import { App } from './App';
 import { Clipboard } from './clipboard/clipboard';
 import { FrameWriter } from './frame-writer';
@@ -19,7 +20,7 @@ export async function runTui(environment: EnvironmentInput): Promise<void> {
   const clearOnExit = () => clipboard.dispose();
   process.once('exit', clearOnExit);
   try {
-    const app = render(<App environment={{ ...environment, clipboard }} />, {
+    const app = render(<Session first={{ ...environment, clipboard }} />, {
       stdout: screen.stream,
       debug: true,
       exitOnCtrlC: true,
@@ -32,4 +33,17 @@ export async function runTui(environment: EnvironmentInput): Promise<void> {
     screen.close();
     restore();
   }
+}
+
+/**
+ * The app on one environment at a time: switching profile or region starts the browser over on
+ * the new target (a fresh key remounts it, so no state of the old account survives the switch).
+ */
+export function Session({ first }: { first: EnvironmentInput }) {
+  const [current, setCurrent] = useState({ environment: first, generation: 0 });
+  const onSwitch = useCallback(
+    (next: EnvironmentInput) => setCurrent((was) => ({ environment: { ...next, clipboard: was.environment.clipboard }, generation: was.generation + 1 })),
+    [],
+  );
+  return <App key={current.generation} environment={current.environment} onSwitch={onSwitch} />;
 }

@@ -19,6 +19,23 @@ export interface TargetFacts {
   readonly profile?: string | undefined;
 }
 
+/** A place the aws target can switch to: a profile (none: the default chain) and a region. */
+export interface ContextChoice {
+  readonly profile?: string | undefined;
+  readonly region: string;
+  /** How the picker names it, and what it adds beside it (recent, sso, role…). */
+  readonly label: string;
+  readonly detail?: string | undefined;
+}
+
+/** Switching the aws target's profile and region while the app runs (`P`). */
+export interface ContextSwitcher {
+  /** The last contexts used first, then every profile of the AWS config files. */
+  choices(): Promise<readonly ContextChoice[]>;
+  /** Opens `choice`'s target and resolves with its environment; the old target closes once it is ready. */
+  open(choice: ContextChoice): Promise<EnvironmentInput>;
+}
+
 /** What every pane may read and nothing changes while the app runs. */
 export interface UiEnvironment {
   readonly service: BrowserService;
@@ -33,6 +50,8 @@ export interface UiEnvironment {
   readonly now: () => Date;
   /** Seeds the demo tree; absent where the target cannot take it. */
   readonly loadDemo?: (() => Promise<void>) | undefined;
+  /** The aws target's profile and region switcher; absent on the local target. */
+  readonly contexts?: ContextSwitcher | undefined;
   /** The local store's change counter, polled to notice other processes' writes. */
   readonly changeSignal?: (() => number) | undefined;
   /** Where `c` and `y` copy to; absent where there is no terminal to write OSC 52 to. */

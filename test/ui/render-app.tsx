@@ -5,6 +5,8 @@ import { onTestFinished } from 'vitest';
 import { Engine } from '../../source/engine/engine';
 import { openTarget } from '../../source/target';
 import { App } from '../../source/ui/App';
+import { Session } from '../../source/ui/run';
+import type { ContextSwitcher, EnvironmentInput } from '../../source/ui/ui-context';
 import { Clipboard } from '../../source/ui/clipboard/clipboard';
 import { chooseTheme } from '../../source/ui/theme/tokens';
 import type { BrowserService } from '../../source/ui/ui-context';
@@ -30,6 +32,8 @@ export interface RenderOptions {
   clipboardEnv?: NodeJS.ProcessEnv;
   revealSeconds?: number;
   clipboardSeconds?: number;
+  /** Runs the app as runTui does (it can switch environments), with this profile and region switcher. */
+  contexts?: (environment: EnvironmentInput) => ContextSwitcher;
 }
 
 /** The running app and ways to drive and read it. */
@@ -84,7 +88,7 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHandle>
     changeSignal: target.changeSignal,
     loadDemo: options.loadDemo,
   };
-  const instance = render(<App environment={environment} />, {
+  const instance = render(options.contexts ? <Session first={{ ...environment, contexts: options.contexts(environment) }} /> : <App environment={environment} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
     debug: true,

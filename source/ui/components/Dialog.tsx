@@ -5,6 +5,7 @@ import { terminalSafe } from '../../text/terminal-safe';
 import type { ConfirmDialog, Dialog as DialogState } from '../state/dialog';
 import { useEnvironment } from '../ui-context';
 import { SafeText } from './SafeText';
+import { pickerContent } from './PickerContent';
 import { parameterFormContent, promptContent } from './WriteDialogContent';
 
 const MAX_WIDTH = 72;
@@ -35,6 +36,8 @@ function dialogContent(dialog: DialogState, inner: number): ReactNode[] {
       return parameterFormContent(dialog, inner);
     case 'prompt':
       return promptContent(dialog, inner);
+    case 'picker':
+      return pickerContent(dialog, inner);
     case 'confirm':
       return confirmContent(dialog, inner);
   }

@@ -8,6 +8,7 @@
  * `dialogTakesText`: whether typed text arrives whole) and one in components/Dialog.tsx (how it
  * looks). TypeScript's exhaustiveness checks point at every switch that still lacks the case.
  */
+import { PICKER_HINTS, pickerKey, type PickerDialog } from './picker-dialog';
 import { parameterFormKey, promptKey, writeDialogHints, type ParameterFormDialog, type PromptDialog } from './write-dialogs';
 
 /** A question answered `y` or `N`: the default is No, `esc` and `enter` cancel. */
@@ -25,7 +26,7 @@ export interface ConfirmDialog {
 }
 
 /** Every kind of dialog; extend this union to add one. */
-export type Dialog = ConfirmDialog | ParameterFormDialog | PromptDialog;
+export type Dialog = ConfirmDialog | ParameterFormDialog | PromptDialog | PickerDialog;
 
 /** What a key does to an open dialog: keep it open (maybe changed), or close it and maybe act. */
 export type DialogOutcome =
@@ -48,6 +49,8 @@ export function dialogKey(dialog: Dialog, name: string, input: string): DialogOu
       return parameterFormKey(dialog, name, input);
     case 'prompt':
       return promptKey(dialog, name, input);
+    case 'picker':
+      return pickerKey(dialog, name);
     case 'confirm':
       if (name === 'y' || name === 'Y') return { close: true, then: dialog.onYes };
       // Only an explicit yes acts: No is the default, so every other answer key cancels.
@@ -62,6 +65,8 @@ export function dialogHints(dialog: Dialog): readonly DialogHint[] {
     case 'parameter-form':
     case 'prompt':
       return writeDialogHints(dialog);
+    case 'picker':
+      return PICKER_HINTS;
     case 'confirm':
       return [
         { keys: 'y', label: 'yes' },
@@ -81,6 +86,7 @@ export function dialogTakesText(dialog: Dialog): boolean {
     case 'prompt':
       return true;
     case 'confirm':
+    case 'picker':
       return false;
   }
 }
