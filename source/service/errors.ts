@@ -116,9 +116,20 @@ function redact(message: string, secrets: readonly string[]): string {
   let out = message;
   for (const secret of secrets) {
     const lines = secret.split(/\r?\n/).filter((line) => line.trim().length >= 4);
-    for (const piece of [secret, ...lines]) if (piece !== '') out = out.split(piece).join('****');
+    for (const piece of [secret, ...lines]) if (piece !== '') out = redactPiece(out, piece);
   }
   return out;
+}
+
+/**
+ * A value of a few characters would also match inside AWS's own words ("reser****ed"), so it is
+ * redacted only where it stands alone (quoted, or between spaces or punctuation), which is how a
+ * message echoes a value; a longer one wherever it appears.
+ */
+function redactPiece(message: string, piece: string): string {
+  if (piece.length >= 4) return message.split(piece).join('****');
+  const escaped = piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return message.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'), '****');
 }
 
 /** Runs one SDK call and rethrows its failure as a ServiceError with `secrets` redacted. */

@@ -84,4 +84,10 @@ describe('SDK failures map to the domain set by name', () => {
     expect(mapped.message).toBe("Value '****' failed; **** again");
     expect(toServiceError(sdkError('ValidationException', 'x line-two-secret y', 400), [secret]).message).toBe('x **** y');
   });
+
+  it('redacts a value of a few characters where it stands alone, not inside AWS’s own words', () => {
+    const error = sdkError('ValidationException', "No access to reserved parameter name; value 'v' and v.", 400);
+    expect(toServiceError(error, ['v']).message).toBe("No access to reserved parameter name; value '****' and ****.");
+    expect(toServiceError(sdkError('ValidationException', 'a+b in (a+b)', 400), ['a+b']).message).toBe('**** in (****)');
+  });
 });
