@@ -3,6 +3,7 @@ import { registerAudit } from './audit';
 import { registerConfig } from './config';
 import { registerDemo } from './demo';
 import { registerEnv } from './env';
+import { registerExec } from './exec';
 import { registerExport } from './export';
 import { registerGet } from './get';
 import { registerImport } from './import';
@@ -21,6 +22,7 @@ export function registerCommands(program: Command): void {
   registerGet(program);
   registerLs(program);
   registerExport(program);
+  registerExec(program);
   registerImport(program);
   registerConfig(program);
   registerDemo(program);
