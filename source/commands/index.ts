@@ -10,6 +10,7 @@ import { registerImport } from './import';
 import { registerLs } from './ls';
 import { registerInit } from './init';
 import { registerPrincipal } from './principal';
+import { registerRekey } from './rekey';
 import { registerServe } from './serve';
 
 /** Every subcommand, registered in one place so `--help` lists them all. */
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerEnv(program);
   registerPrincipal(program);
+  registerRekey(program);
   registerAudit(program);
   registerGet(program);
   registerLs(program);
