@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit';
+import { registerBackup } from './backup';
 import { registerConfig } from './config';
 import { registerDemo } from './demo';
 import { registerEnv } from './env';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerEnv(program);
   registerPrincipal(program);
   registerRekey(program);
+  registerBackup(program);
   registerAudit(program);
   registerGet(program);
   registerLs(program);
