@@ -6,6 +6,7 @@ import { InProcessHandler } from './protocol/in-process';
 import { SdkService } from './service/sdk-service';
 import { awsServiceOptions, localServiceOptions } from './service/options';
 import { passphraseFor } from './commands/passphrase';
+import { applyAuditRetention } from './commands/audit-retention';
 import type { TargetOptions } from './commands/options';
 
 /**
@@ -19,7 +20,14 @@ export async function openLocalEngine(
 ): Promise<Engine> {
   const home = resolveHome(options.home);
   const passphrase = creation.passphrase ?? (await passphraseFor(home));
-  return Engine.open({ home, ...creation, ...(passphrase ? { passphrase } : {}) });
+  const engine = Engine.open({ home, ...creation, ...(passphrase ? { passphrase } : {}) });
+  try {
+    applyAuditRetention(engine);
+    return engine;
+  } catch (error) {
+    engine.close();
+    throw error;
+  }
 }
 
 /** Who and where the service talks to: what the TUI header shows. */

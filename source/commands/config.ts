@@ -24,6 +24,7 @@ const MEANINGS: Record<SettingKey, string> = {
   clipboardSeconds: 'seconds before a copied value is cleared from the clipboard',
   theme: 'auto (colour unless NO_COLOR), color or mono',
   readOnly: 'true hides and refuses every mutating action, as --read-only does',
+  auditRetentionDays: 'days the local audit trail keeps records (unset: forever); older ones are pruned',
 };
 
 /** `paramdeck config get|set|unset|path`: the settings file, validated against its schema. */
@@ -31,7 +32,7 @@ export function registerConfig(program: Command): void {
   const config = program
     .command('config')
     .description('show or change settings (a JSON file validated against a schema)')
-    .addHelpText('after', `\nKeys:\n${SETTING_KEYS.map((key) => `  ${key.padEnd(17)}${MEANINGS[key]}`).join('\n')}\n`);
+    .addHelpText('after', `\nKeys:\n${SETTING_KEYS.map((key) => `  ${key.padEnd(20)}${MEANINGS[key]}`).join('\n')}\n`);
   const key = () => new Argument('<key>', 'a setting name').choices(SETTING_KEYS);
 
   config

@@ -14,6 +14,8 @@ export interface Settings {
   clipboardSeconds: number;
   theme: 'auto' | 'color' | 'mono';
   readOnly: boolean;
+  /** Audit records older than this many days are pruned from the local store; unset keeps them all. */
+  auditRetentionDays?: number;
 }
 
 /** Defaults when neither a flag, the environment nor the config file says otherwise. */
@@ -35,6 +37,7 @@ export const SETTINGS_SCHEMA = {
   clipboardSeconds: { type: 'integer', minimum: 1, maximum: 3600 },
   theme: { type: 'string', enum: ['auto', 'color', 'mono'] },
   readOnly: { type: 'boolean' },
+  auditRetentionDays: { type: 'integer', minimum: 1, maximum: 36500 },
 } as const;
 
 /** The names `paramdeck config get|set` accepts. */

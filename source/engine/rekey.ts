@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { readAnchor, writeAnchor } from './audit/anchor';
 import { appendRecords, AUDIT_KEY_PURPOSE, headMacUnder, readHead, rowMacUnder } from './audit/chain';
 import { storeEventRecord } from './audit/record';
 import { verifyAuditTrail } from './audit/verify';
@@ -97,7 +98,7 @@ function resealAccessKeys(engine: Engine, next: Keyring): number {
   return rows.length;
 }
 
-/** Every row's MAC and the head's under the next audit key; the hashes, and so the chain, stay. */
+/** Every row's MAC, the head's and a pruning anchor's under the next audit key; the hashes, and so the chain, stay. */
 function remacTrail(engine: Engine, next: Keyring): number {
   const key = next.deriveKey(AUDIT_KEY_PURPOSE);
   try {
@@ -107,6 +108,8 @@ function remacTrail(engine: Engine, next: Keyring): number {
     const head = readHead(engine);
     if (!head) throw new Error('the audit trail has no head row: the store was tampered with (run `paramdeck audit verify`)');
     engine.db.prepare('UPDATE audit_head SET mac = ? WHERE id = 1').run(headMacUnder(key, head.count, head.last_hash));
+    const anchor = readAnchor(engine);
+    if (anchor) writeAnchor(engine, key, anchor.seq, anchor.hash);
     return rows.length;
   } finally {
     key.fill(0);
