@@ -1,25 +1,19 @@
 import { existsSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call } from '../helpers/engine';
-import { sandbox, seed, type Sandbox } from './cli';
+import { createAliasedKey, sandbox, seed, type Sandbox } from './cli';
 
 const PARAMETERS = [
   { name: '/app/db/password', value: 'fake-backup-db-pa55', type: 'SecureString' as const },
   { name: '/app/api/token', value: 'fake-backup-api-token', type: 'SecureString' as const, keyId: 'alias/app' },
-  { name: '/app/tier', value: 'fake-advanced-secret', type: 'SecureString' as const, tier: 'Advanced' },
+  { name: '/app/tier', value: 'fake-advanced-secret', type: 'SecureString' as const, tier: 'Advanced' as const },
   { name: '/app/host', value: 'db.example.internal' },
 ];
 const EXPECTED = Object.fromEntries(PARAMETERS.map((p) => [p.name.slice('/app/'.length), p.value]));
 
 function seeded(box: Sandbox): void {
-  seed(box.home, [], (engine) => {
-    const key = call(engine, 'kms', 'CreateKey', {}) as { KeyMetadata: { KeyId: string } };
-    call(engine, 'kms', 'CreateAlias', { AliasName: 'alias/app', TargetKeyId: key.KeyMetadata.KeyId });
-    for (const p of PARAMETERS) {
-      call(engine, 'ssm', 'PutParameter', { Name: p.name, Value: p.value, Type: p.type ?? 'String', ...(p.keyId ? { KeyId: p.keyId } : {}), ...(p.tier ? { Tier: p.tier } : {}) });
-    }
-  });
+  seed(box.home, [], (engine) => createAliasedKey(engine, 'alias/app'));
+  seed(box.home, PARAMETERS);
 }
 
 /** `paramdeck …args --home home`, for a home other than the sandbox's. */

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../source/engine/engine';
 import { newRootKey } from '../../source/engine/keyring';
-import { call } from '../helpers/engine';
-import { sandbox, seed, type Sandbox } from './cli';
+import { createAliasedKey, sandbox, seed, type Sandbox } from './cli';
 
 const PARAMETERS = [
   { name: '/app/db/password', value: 'fake-db-pa55', type: 'SecureString' as const },
@@ -15,11 +14,8 @@ const EXPECTED = Object.fromEntries(PARAMETERS.map((p) => [p.name.slice('/app/'.
 
 /** A store with SecureStrings under the AWS managed key and under a customer managed one. */
 function seeded(box: Sandbox): void {
-  seed(box.home, [], (engine) => {
-    const key = call(engine, 'kms', 'CreateKey', {}) as { KeyMetadata: { KeyId: string } };
-    call(engine, 'kms', 'CreateAlias', { AliasName: 'alias/app', TargetKeyId: key.KeyMetadata.KeyId });
-    for (const p of PARAMETERS) call(engine, 'ssm', 'PutParameter', { Name: p.name, Value: p.value, Type: p.type ?? 'String', ...(p.keyId ? { KeyId: p.keyId } : {}) });
-  });
+  seed(box.home, [], (engine) => createAliasedKey(engine, 'alias/app'));
+  seed(box.home, PARAMETERS);
 }
 
 async function decryptedExport(box: Sandbox, env?: NodeJS.ProcessEnv): Promise<unknown> {
