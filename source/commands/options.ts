@@ -10,6 +10,8 @@ export interface TargetOptions {
   endpointUrl?: string;
   readOnly?: boolean;
   debug?: boolean;
+  /** The auditRetentionDays setting (config file only, no flag), which opening the local store applies. */
+  auditRetentionDays?: number;
 }
 
 /** Adds the target flags to a command. */
