@@ -88,12 +88,12 @@ describe('paramdeck exec', () => {
   });
 
   it.each([
-    { signal: 'TERM', code: 143 },
-    { signal: 'KILL', code: 137 },
-  ])('exits $code when the child dies of SIG$signal', async ({ signal, code }) => {
+    { signal: 'SIGTERM', code: 143 },
+    { signal: 'SIGKILL', code: 137 },
+  ])('exits $code when the child dies of $signal', async ({ signal, code }) => {
     const box = sandbox();
     seed(box.home, PLAIN);
-    expect(await spawnExec(box, ['sh', '-c', `kill -${signal} $$`])).toEqual({ code, signal: null });
+    expect(await spawnExec(box, ['sh', '-c', `kill -${signal.slice(3)} $$`])).toEqual({ code, signal: null });
   });
 
   it('forwards SIGTERM to the child and passes its exit code back', async () => {
