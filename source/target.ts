@@ -1,3 +1,4 @@
+import { pruneAuditTrail } from './engine/audit/prune';
 import { Engine } from './engine/engine';
 import { resolveHome } from './engine/home';
 import { ADMIN_PRINCIPAL } from './engine/identity/bootstrap';
@@ -17,12 +18,22 @@ import type { TargetOptions } from './commands/options';
  * new (`init --region`, `init --passphrase`).
  */
 export async function openLocalEngine(
-  options: Pick<TargetOptions, 'home'>,
+  options: Pick<TargetOptions, 'home' | 'auditRetentionDays'>,
   creation: { region?: string; passphrase?: string } = {},
 ): Promise<Engine> {
   const home = resolveHome(options.home);
   const passphrase = creation.passphrase ?? (await passphraseFor(home));
-  return Engine.open({ home, ...creation, ...(passphrase ? { passphrase } : {}) });
+  const engine = Engine.open({ home, ...creation, ...(passphrase ? { passphrase } : {}) });
+  try {
+    // Retention (the auditRetentionDays setting) is applied as the store opens, about once a day:
+    // pruneAuditTrail waits until the oldest record is a day past the limit, and leaves alone a
+    // trail that does not verify (`audit verify` and `audit prune` say why).
+    if (options.auditRetentionDays !== undefined) pruneAuditTrail(engine, options.auditRetentionDays, { onlyIfDayBehind: true });
+    return engine;
+  } catch (error) {
+    engine.close();
+    throw error;
+  }
 }
 
 /** Who and where the service talks to: what the TUI header shows. */

@@ -1,11 +1,13 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { queryAuditEvents, type StoredAuditEvent } from '../engine/audit/lookup-events';
+import { pruneAuditTrail } from '../engine/audit/prune';
 import { verifyAuditTrail } from '../engine/audit/verify';
 import { openLocalEngine } from '../target';
+import { registerAuditExport } from './audit-export';
 import { CommandError, ExitCode } from './exit-codes';
 import { mergedOptions } from './merged-options';
 import { withTargetOptions, type TargetOptions } from './options';
-import { writeOut } from './output';
+import { jsonLineText, writeOut } from './output';
 import { resolveOptions } from './resolved-options';
 import { runCommand } from './run';
 import { line, table } from './text-table';
@@ -21,8 +23,8 @@ interface AuditOptions extends TargetOptions {
  * and names the first broken record. The trail is the local store's; on AWS it is CloudTrail.
  */
 export function registerAudit(program: Command): void {
-  withTargetOptions(program.command('audit'))
-    .description('list the audit trail newest first, or `audit verify` that it was not tampered with')
+  const audit = withTargetOptions(program.command('audit'))
+    .description('list the audit trail newest first; `audit verify` checks it was not tampered with, `audit export` and `audit prune` below')
     .argument('[verify]', 'check the hash chain and MACs instead of listing')
     .option('--json', 'one CloudTrail record (JSON) per line')
     .option('--limit <n>', 'at most N records', parseLimit)
@@ -43,6 +45,8 @@ export function registerAudit(program: Command): void {
         }
       });
     });
+  registerAuditExport(audit);
+  registerAuditPrune(audit);
 }
 
 function parseLimit(value: string): number {
@@ -53,7 +57,8 @@ function parseLimit(value: string): number {
 function verify(engine: Parameters<typeof verifyAuditTrail>[0]): void {
   const result = verifyAuditTrail(engine);
   if (result.ok) {
-    writeOut(`ok: ${result.count} records\n`);
+    const pruned = result.prunedThrough === undefined ? '' : ` (records 1 to ${result.prunedThrough} were pruned under the retention setting)`;
+    writeOut(`ok: ${result.count} records${pruned}\n`);
     return;
   }
   const broken = result.broken!;
@@ -63,18 +68,9 @@ function verify(engine: Parameters<typeof verifyAuditTrail>[0]): void {
   process.exitCode = ExitCode.error;
 }
 
-// JSON.stringify escapes C0 controls; the rest of what a terminal would act on is escaped too,
-// as \uXXXX, which decodes to the same data.
-const UNSAFE_IN_JSON = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
-
-function jsonLine(record: string): string {
-  const escape = (char: string) => [...Array(char.length).keys()].map((i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
-  return `${JSON.stringify(JSON.parse(record) as unknown).replace(UNSAFE_IN_JSON, escape)}\n`;
-}
-
 function list(rows: StoredAuditEvent[], json: boolean): void {
   if (json) {
-    for (const row of rows) writeOut(jsonLine(row.record));
+    for (const row of rows) writeOut(jsonLineText(JSON.parse(row.record)));
     return;
   }
   writeOut(
@@ -95,4 +91,37 @@ function list(rows: StoredAuditEvent[], json: boolean): void {
       }),
     ),
   );
+}
+
+interface PruneOptions extends TargetOptions {
+  days?: number;
+}
+
+/** `paramdeck audit prune [--days N]`: applies the retention now (the setting, or N days). */
+function registerAuditPrune(audit: Command): void {
+  withTargetOptions(audit.command('prune'))
+    .description('remove audit records older than auditRetentionDays (or --days N) now; the pruning is recorded in the chain')
+    .option('--days <n>', 'keep this many days instead of the auditRetentionDays setting', parseDays)
+    .action(async (_flags: PruneOptions, command: Command) => {
+      const options = mergedOptions<PruneOptions>(command);
+      await runCommand(options.debug, async () => {
+        const resolved = resolveOptions(options);
+        if (resolved.target === 'aws') throw new CommandError('retention applies to the local store; on AWS, CloudTrail keeps events 90 days', ExitCode.usage);
+        const days = resolved.days ?? resolved.settings.auditRetentionDays;
+        if (days === undefined) throw new CommandError('no retention is set: give --days N, or `paramdeck config set auditRetentionDays N`', ExitCode.usage);
+        const engine = await openLocalEngine(resolved);
+        try {
+          const result = pruneAuditTrail(engine, days);
+          if (result.refused) throw new CommandError(result.refused);
+          writeOut(result.pruned === 0 ? `nothing older than ${days} days to prune\n` : `pruned ${result.pruned} records older than ${days} days (through record ${result.through})\n`);
+        } finally {
+          engine.close();
+        }
+      });
+    });
+}
+
+function parseDays(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 36500) throw new InvalidArgumentError('days is a whole number from 1 to 36500.');
+  return Number(value);
 }

@@ -26,6 +26,7 @@ const MEANINGS: Record<SettingKey, string> = {
   readOnly: 'true hides and refuses every mutating action, as --read-only does',
   recentContexts: 'aws target: the last profile@region contexts the TUI switched to (P), most recent first',
   metadataCache: 'aws target: keep the last listing (metadata, never values) in the local store and open from it',
+  auditRetentionDays: 'days the local audit trail keeps records (unset: forever); older ones are pruned',
 };
 
 /** `paramdeck config get|set|unset|path`: the settings file, validated against its schema. */
@@ -33,7 +34,7 @@ export function registerConfig(program: Command): void {
   const config = program
     .command('config')
     .description('show or change settings (a JSON file validated against a schema)')
-    .addHelpText('after', `\nKeys:\n${SETTING_KEYS.map((key) => `  ${key.padEnd(17)}${MEANINGS[key]}`).join('\n')}\n`);
+    .addHelpText('after', `\nKeys:\n${SETTING_KEYS.map((key) => `  ${key.padEnd(20)}${MEANINGS[key]}`).join('\n')}\n`);
   const key = () => new Argument('<key>', 'a setting name').choices(SETTING_KEYS);
 
   config

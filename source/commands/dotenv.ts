@@ -16,28 +16,46 @@ export function dotenvKey(relativeName: string): string {
   return relativeName.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
 }
 
+/** A parameter's value under the name it is known by relative to the exported path. */
+export interface NamedValue {
+  name: string;
+  relativeName: string;
+  value: string;
+}
+
+/** `db/url` for `/app/db/url` under `/app`; under `/`, a one-level name is stored without its slash. */
+export function relativeName(name: string, path: string): string {
+  const prefix = path === '/' ? '/' : `${path}/`;
+  if (name.startsWith(prefix)) return name.slice(prefix.length);
+  return name.replace(/^\//, '');
+}
+
 /**
- * `KEY='value'` lines that `sh` can source: single quotes keep every character literal, newlines
- * included, and a quote inside is written `'\''`. Refuses two names that make one KEY, and a KEY
- * that is no shell variable name (a leading digit), since either would silently lose a value.
- * Lines are sorted by KEY.
+ * The values by dotenv KEY, sorted by KEY. Refuses two names that make one KEY, and a KEY that is
+ * no shell variable name (a leading digit), since either would silently lose a value. `export`
+ * and `exec` share it, so a file and an environment never disagree on a name.
  */
-export function formatDotenv(entries: readonly { name: string; relativeName: string; value: string }[]): string {
-  const byKey = new Map<string, { name: string; value: string }>();
+export function dotenvVariables(entries: readonly NamedValue[]): Map<string, string> {
+  const byKey = new Map<string, NamedValue>();
   for (const entry of entries) {
     const key = dotenvKey(entry.relativeName);
     const other = byKey.get(key);
     if (other !== undefined) {
-      throw new CommandError(`${other.name} and ${entry.name} both become ${key} in dotenv; rename one, or use --format json`);
+      throw new CommandError(`${other.name} and ${entry.name} both become ${key}; rename one (or export with --format json)`);
     }
-    if (/^[0-9]/.test(key)) throw new CommandError(`${entry.name} becomes ${key}, which is not a shell variable name (it starts with a digit); use --format json`);
+    if (/^[0-9]/.test(key)) throw new CommandError(`${entry.name} becomes ${key}, which is not a shell variable name (it starts with a digit)`);
     byKey.set(key, entry);
   }
-  // Sorted by KEY, so the file reads like `env | sort` and diffs stay small.
-  return [...byKey.keys()]
-    .sort()
-    .map((key) => `${key}='${byKey.get(key)!.value.replace(/'/g, `'\\''`)}'\n`)
-    .join('');
+  // Sorted by KEY, so a file reads like `env | sort` and diffs stay small.
+  return new Map([...byKey.keys()].sort().map((key) => [key, byKey.get(key)!.value]));
+}
+
+/**
+ * `KEY='value'` lines that `sh` can source: single quotes keep every character literal, newlines
+ * included, and a quote inside is written `'\''`. Lines are sorted by KEY.
+ */
+export function formatDotenv(entries: readonly NamedValue[]): string {
+  return [...dotenvVariables(entries)].map(([key, value]) => `${key}='${value.replace(/'/g, `'\\''`)}'\n`).join('');
 }
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*/;

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { OpenedTarget } from '../target';
-import { formatDotenv } from './dotenv';
+import { formatDotenv, relativeName, type NamedValue } from './dotenv';
 import { mergedOptions } from './merged-options';
 import { withTargetOptions, type TargetOptions } from './options';
 import { jsonText, note, stdoutIsTerminal, writeOut } from './output';
@@ -13,12 +13,6 @@ interface ExportOptions extends TargetOptions {
   decrypt?: boolean;
 }
 
-/** A value to export, with the name it is known by relative to the exported path. */
-interface ExportEntry {
-  name: string;
-  relativeName: string;
-  value: string;
-}
 
 /** `paramdeck export PATH`: every parameter below a path as JSON or a sourceable dotenv file. */
 export function registerExport(program: Command): void {
@@ -49,10 +43,10 @@ async function exportPath(rawPath: string, options: ExportOptions): Promise<void
 }
 
 /** Strings and StringLists only: a SecureString's text is never fetched without --decrypt. */
-async function undecrypted({ service }: OpenedTarget, path: string): Promise<ExportEntry[]> {
+async function undecrypted({ service }: OpenedTarget, path: string): Promise<NamedValue[]> {
   const result = await service.readPath(path, { recursive: true }).collect();
   if (result.error) throw result.error;
-  const entries: ExportEntry[] = [];
+  const entries: NamedValue[] = [];
   let secrets = 0;
   for (const parameter of result.items) {
     if (parameter.value.kind === 'masked') secrets += 1;
@@ -64,7 +58,7 @@ async function undecrypted({ service }: OpenedTarget, path: string): Promise<Exp
   return entries;
 }
 
-async function decrypted({ service }: OpenedTarget, path: string): Promise<ExportEntry[]> {
+async function decrypted({ service }: OpenedTarget, path: string): Promise<NamedValue[]> {
   const result = await service.revealPath(path, { recursive: true }).collect();
   if (result.error) throw result.error;
   return result.items.map((revealed) => ({
@@ -72,11 +66,4 @@ async function decrypted({ service }: OpenedTarget, path: string): Promise<Expor
     relativeName: relativeName(revealed.name, path),
     value: revealed.plaintext(),
   }));
-}
-
-/** `db/url` for `/app/db/url` under `/app`; under `/`, a one-level name is stored without its slash. */
-function relativeName(name: string, path: string): string {
-  const prefix = path === '/' ? '/' : `${path}/`;
-  if (name.startsWith(prefix)) return name.slice(prefix.length);
-  return name.replace(/^\//, '');
 }

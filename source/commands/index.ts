@@ -1,14 +1,17 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit';
+import { registerBackup } from './backup';
 import { registerConfig } from './config';
 import { registerDemo } from './demo';
 import { registerEnv } from './env';
+import { registerExec } from './exec';
 import { registerExport } from './export';
 import { registerGet } from './get';
 import { registerImport } from './import';
 import { registerLs } from './ls';
 import { registerInit } from './init';
 import { registerPrincipal } from './principal';
+import { registerRekey } from './rekey';
 import { registerServe } from './serve';
 
 /** Every subcommand, registered in one place so `--help` lists them all. */
@@ -17,10 +20,13 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerEnv(program);
   registerPrincipal(program);
+  registerRekey(program);
+  registerBackup(program);
   registerAudit(program);
   registerGet(program);
   registerLs(program);
   registerExport(program);
+  registerExec(program);
   registerImport(program);
   registerConfig(program);
   registerDemo(program);

@@ -8,18 +8,8 @@ import { withTargetOptions, type TargetOptions } from './options';
 import { mergedOptions } from './merged-options';
 import { resolveOptions } from './resolved-options';
 import { runCommand } from './run';
-import { askPassphrase } from './passphrase';
+import { newPassphrase } from './passphrase';
 import { CommandError, ExitCode } from './exit-codes';
-
-/** Asks twice on a terminal so a typo cannot lock the user out of a new store. */
-async function newPassphrase(): Promise<string> {
-  const first = await askPassphrase('New passphrase: ');
-  if (first.length < 8) throw new CommandError('the passphrase must be at least 8 characters', ExitCode.usage);
-  if (!process.env.PARAMDECK_PASSPHRASE && (await askPassphrase('Repeat it: ')) !== first) {
-    throw new CommandError('the passphrases differ; nothing was created', ExitCode.usage);
-  }
-  return first;
-}
 
 /** `paramdeck init`: creates the local store on purpose (any command would) and says where it is. */
 export function registerInit(program: Command): void {

@@ -12,6 +12,8 @@ export interface TargetOptions {
   debug?: boolean;
   /** The aws target's listing cache: only the TUI turns it on (setting `metadataCache`, default on). */
   metadataCache?: boolean;
+  /** The auditRetentionDays setting (config file only, no flag), which opening the local store applies. */
+  auditRetentionDays?: number;
 }
 
 /** Adds the target flags to a command. */

@@ -51,6 +51,11 @@ function jsonEscape(char: string): string {
   return out;
 }
 
+/** One JSON value on one line, with what a terminal would act on written as `\uXXXX` (the same data). */
+export function jsonLineText(value: unknown): string {
+  return `${JSON.stringify(value).replace(UNSAFE_IN_JSON, jsonEscape)}\n`;
+}
+
 /** A date for `--json` output: ISO 8601 in UTC, or null when the endpoint did not say. */
 export function isoDate(date: Date | undefined): string | null {
   return date ? date.toISOString() : null;

@@ -12,14 +12,27 @@ export async function passphraseFor(home: string): Promise<string | undefined> {
   return await askPassphrase(`Passphrase for ${home}: `);
 }
 
-/** Reads a passphrase from PARAMDECK_PASSPHRASE or the terminal, never echoing it. */
-export async function askPassphrase(prompt: string): Promise<string> {
-  const fromEnv = process.env.PARAMDECK_PASSPHRASE;
+/** Reads a passphrase from `envVar` (PARAMDECK_PASSPHRASE) or the terminal, never echoing it. */
+export async function askPassphrase(prompt: string, envVar = 'PARAMDECK_PASSPHRASE'): Promise<string> {
+  const fromEnv = process.env[envVar];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
-    throw new CommandError('this store is protected by a passphrase: set PARAMDECK_PASSPHRASE or run in a terminal', ExitCode.usage);
+    throw new CommandError(`a passphrase is needed: set ${envVar} or run in a terminal`, ExitCode.usage);
   }
   return await readHidden(prompt);
+}
+
+/**
+ * A passphrase to protect a key with: from `envVar`, else asked twice on a terminal so a typo
+ * cannot lock the user out. At least 8 characters.
+ */
+export async function newPassphrase(envVar = 'PARAMDECK_PASSPHRASE'): Promise<string> {
+  const first = await askPassphrase('New passphrase: ', envVar);
+  if (first.length < 8) throw new CommandError('the passphrase must be at least 8 characters', ExitCode.usage);
+  if (!process.env[envVar] && (await askPassphrase('Repeat it: ', envVar)) !== first) {
+    throw new CommandError('the passphrases differ; nothing was changed', ExitCode.usage);
+  }
+  return first;
 }
 
 function readHidden(prompt: string): Promise<string> {

@@ -28,6 +28,7 @@ export function resolveOptions<T extends TargetOptions>(options: T, env: NodeJS.
   setOrDrop(resolved, 'home', settings.home);
   setOrDrop(resolved, 'profile', settings.profile);
   setOrDrop(resolved, 'region', settings.target === 'aws' ? settings.region : options.region);
+  if (settings.auditRetentionDays !== undefined) resolved.auditRetentionDays = settings.auditRetentionDays;
   return resolved;
 }
 

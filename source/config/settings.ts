@@ -18,6 +18,8 @@ export interface Settings {
   recentContexts?: string;
   /** Whether the aws target keeps its last listing in the local store to open at once. */
   metadataCache: boolean;
+  /** Audit records older than this many days are pruned from the local store; unset keeps them all. */
+  auditRetentionDays?: number;
 }
 
 /** Defaults when neither a flag, the environment nor the config file says otherwise. */
@@ -42,6 +44,7 @@ export const SETTINGS_SCHEMA = {
   readOnly: { type: 'boolean' },
   recentContexts: { type: 'string', pattern: '^[^,@\\s]*@[a-z]{2}(-[a-z]+)+-\\d+(,[^,@\\s]*@[a-z]{2}(-[a-z]+)+-\\d+)*$' },
   metadataCache: { type: 'boolean' },
+  auditRetentionDays: { type: 'integer', minimum: 1, maximum: 36500 },
 } as const;
 
 /** The names `paramdeck config get|set` accepts. */

@@ -8,7 +8,8 @@ import { DATABASE_FILE, openDatabase, type Db } from './database';
 import { AwsError } from './errors';
 import { ensureHome } from './home';
 import { asInput, type Input } from './input';
-import { Keyring, ROOT_KEY_FILE, createRootKeyFile, newRootKey, readRootKeyFile } from './keyring';
+import { ROOT_KEY_FILE, createRootKeyFile, newRootKey, type Keyring } from './keyring';
+import { recordKeyCheck, unlockRootKey } from './root-key-check';
 import { bootstrapIdentity } from './identity/bootstrap';
 import { startAuditTrail } from './audit/chain';
 import { runCall } from './audit/run-call';
@@ -65,14 +66,15 @@ export class Engine {
       createdKey = newRootKey();
       createRootKeyFile(home, createdKey, options.passphrase);
     }
-    // A key just created is used as is: unwrapping it again would cost a second scrypt run.
-    const keyring = new Keyring(createdKey ?? readRootKeyFile(home, options.passphrase));
     const db = openDatabase(home);
     try {
+      // A key just created is used as is: unwrapping it again would cost a second scrypt run.
+      const keyring = unlockRootKey(home, db, options.passphrase, createdKey);
       const meta = readMeta(db) ?? initializeMeta(db, options);
       const engine = new Engine(home, db, keyring, options.clock ?? systemClock, meta.accountId, meta.region);
       engine.transaction(() => {
         if (bootstrapIdentity(engine)) startAuditTrail(engine);
+        recordKeyCheck(engine);
       });
       return engine;
     } catch (error) {

@@ -62,8 +62,8 @@ export class Keyring {
  * user owns, or one that group or others can read. A passphrase-wrapped file needs `passphrase`;
  * a plain one ignores it, so a passphrase set in the environment never stops a plain store opening.
  */
-export function readRootKeyFile(home: string, passphrase?: string): Buffer {
-  const file = join(home, ROOT_KEY_FILE);
+export function readRootKeyFile(home: string, passphrase?: string, name = ROOT_KEY_FILE): Buffer {
+  const file = join(home, name);
   const contents = readCheckedKeyFile(file);
   if (!isWrappedRootKey(contents)) return contents;
   if (passphrase === undefined) throw new Error(`${file} is protected by a passphrase: one is needed to open the store`);

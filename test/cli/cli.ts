@@ -82,6 +82,7 @@ export interface Seed {
   value: string;
   type?: 'String' | 'StringList' | 'SecureString';
   keyId?: string;
+  tier?: 'Standard' | 'Advanced';
 }
 
 /** Puts parameters into the store at `home` through the engine (faster than a process each), then closes it. */
@@ -89,10 +90,16 @@ export function seed(home: string, parameters: readonly Seed[], act?: (engine: E
   const engine = Engine.open({ home });
   try {
     for (const p of parameters) {
-      call(engine, 'ssm', 'PutParameter', { Name: p.name, Value: p.value, Type: p.type ?? 'String', Overwrite: true, ...(p.keyId ? { KeyId: p.keyId } : {}) });
+      call(engine, 'ssm', 'PutParameter', { Name: p.name, Value: p.value, Type: p.type ?? 'String', Overwrite: true, ...(p.keyId ? { KeyId: p.keyId } : {}), ...(p.tier ? { Tier: p.tier } : {}) });
     }
     act?.(engine);
   } finally {
     engine.close();
   }
+}
+
+/** A customer managed key known by `alias`, for seeds that put SecureStrings under a key of their own. */
+export function createAliasedKey(engine: Engine, alias: string): void {
+  const key = call(engine, 'kms', 'CreateKey', {}) as { KeyMetadata: { KeyId: string } };
+  call(engine, 'kms', 'CreateAlias', { AliasName: alias, TargetKeyId: key.KeyMetadata.KeyId });
 }

@@ -15,7 +15,8 @@ describe('paramdeck config', () => {
     expect(await box.run(['config', 'set', 'region', 'eu-west-1'])).toMatchObject({ code: 0 });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ revealSeconds: 10, readOnly: true, region: 'eu-west-1' });
     expect(JSON.parse((await box.run(['config', 'get', '--json'])).stdout)).toEqual({
-      target: 'local', profile: null, region: 'eu-west-1', home: null, revealSeconds: 10, clipboardSeconds: 45, theme: 'auto', readOnly: true, metadataCache: true,
+      target: 'local', profile: null, region: 'eu-west-1', home: null, revealSeconds: 10, clipboardSeconds: 45, theme: 'auto', readOnly: true,
+      recentContexts: null, metadataCache: true, auditRetentionDays: null,
     });
     expect((await box.run(['config', 'get'])).stdout).toContain('revealSeconds=10\nclipboardSeconds=45\n');
     expect(await box.run(['config', 'unset', 'revealSeconds'])).toMatchObject({ code: 0 });

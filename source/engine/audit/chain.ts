@@ -20,10 +20,13 @@ export const GENESIS = Buffer.alloc(32);
 
 const keys = new WeakMap<Engine, Buffer>();
 
+/** The purpose the audit MAC key is derived for (Keyring.deriveKey). */
+export const AUDIT_KEY_PURPOSE = 'audit';
+
 /** The audit MAC key: HKDF of the root key, derived once per open engine. */
 function macKey(engine: Engine): Buffer {
   let key = keys.get(engine);
-  if (!key) keys.set(engine, (key = engine.keyring.deriveKey('audit')));
+  if (!key) keys.set(engine, (key = engine.keyring.deriveKey(AUDIT_KEY_PURPOSE)));
   return key;
 }
 
@@ -55,14 +58,24 @@ export function chainHash(previous: Buffer, row: Pick<ChainRow, (typeof COLUMNS)
 
 /** The MAC of one row's hash. */
 export function rowMac(engine: Engine, hash: Buffer): Buffer {
-  return createHmac('sha256', macKey(engine)).update('paramdeck audit row\0').update(hash).digest();
+  return rowMacUnder(macKey(engine), hash);
+}
+
+/** A row's MAC under an explicit audit key: a rekey MACs the trail again under the next one. */
+export function rowMacUnder(key: Buffer, hash: Buffer): Buffer {
+  return createHmac('sha256', key).update('paramdeck audit row\0').update(hash).digest();
 }
 
 /** The MAC of the head: how many records there are and the last one's hash. */
 export function headMac(engine: Engine, count: bigint, lastHash: Buffer): Buffer {
+  return headMacUnder(macKey(engine), count, lastHash);
+}
+
+/** The head's MAC under an explicit audit key, as rowMacUnder. */
+export function headMacUnder(key: Buffer, count: bigint, lastHash: Buffer): Buffer {
   const n = Buffer.alloc(8);
   n.writeBigUInt64BE(count);
-  return createHmac('sha256', macKey(engine)).update('paramdeck audit head\0').update(n).update(lastHash).digest();
+  return createHmac('sha256', key).update('paramdeck audit head\0').update(n).update(lastHash).digest();
 }
 
 /** True when two MACs are equal, compared in constant time. */

@@ -68,6 +68,16 @@ export function queryAuditEvents(engine: Engine, query: AuditQuery): StoredAudit
   return engine.db.prepare(text).all(...params, query.limit) as StoredAuditEvent[];
 }
 
+/**
+ * The stored CloudTrail records from `start` to `end` (inclusive), oldest first, one at a time:
+ * `audit export` streams a trail of any length without holding it in memory.
+ */
+export function iterateAuditRecords(engine: Engine, range: { start?: Date; end?: Date }): IterableIterator<{ record: string }> {
+  return engine.db
+    .prepare('SELECT record FROM audit_events WHERE event_time_ms >= ? AND event_time_ms <= ? ORDER BY seq')
+    .iterate(range.start?.getTime() ?? Number.MIN_SAFE_INTEGER, range.end?.getTime() ?? Number.MAX_SAFE_INTEGER) as IterableIterator<{ record: string }>;
+}
+
 function readAttribute(attribute: Input): { key: AttributeKey; value: string } {
   const key = requiredString(attribute, 'AttributeKey');
   if (!(ATTRIBUTE_KEYS as readonly string[]).includes(key)) {

@@ -84,10 +84,10 @@ function failure(error: unknown): { errorCode: string; errorMessage: string } {
   return { errorCode: error.code === 'AccessDeniedException' ? 'AccessDenied' : error.code, errorMessage: error.message };
 }
 
-function identity(ctx: CallContext, invokedBy?: string) {
+function identity(ctx: CallContext, invokedBy?: string, type = 'IAMUser') {
   const { principal } = ctx;
   return {
-    type: 'IAMUser',
+    type,
     principalId: principal.userId,
     arn: principal.arn,
     accountId: principal.accountId,
@@ -108,12 +108,13 @@ interface EventParts {
   resources: readonly AuditResource[];
   error?: unknown;
   invokedBy?: string;
+  identityType?: string;
 }
 
 function build(engine: Engine, ctx: CallContext, parts: EventParts): AuditRecord {
   const event = {
     eventVersion: '1.08',
-    userIdentity: identity(ctx, parts.invokedBy),
+    userIdentity: identity(ctx, parts.invokedBy, parts.identityType),
     eventTime: eventTime(engine),
     eventSource: parts.eventSource,
     eventName: parts.eventName,
@@ -185,5 +186,34 @@ export function serviceCallRecord(
     resources: call.keyArn ? [{ type: 'AWS::KMS::Key', name: call.keyArn, arn: call.keyArn }] : [],
     invokedBy: via,
     ...(call.error === undefined ? {} : { error: call.error }),
+  });
+}
+
+/** Where records of actions on the store itself come from: no AWS service does them. */
+export const STORE_EVENT_SOURCE = 'paramdeck.local';
+
+/**
+ * The record of an action on the store itself (a root key rotation, a pruning of the trail). It
+ * takes root.key, not an access key, so the actor is the account's root, as CloudTrail names it.
+ */
+export function storeEventRecord(engine: Engine, eventName: string, requestParameters: Readonly<Record<string, unknown>>): AuditRecord {
+  const arn = `arn:aws:iam::${engine.accountId}:root`;
+  const ctx: CallContext = {
+    principal: { name: 'root', arn, userId: engine.accountId, accountId: engine.accountId },
+    accessKeyId: '',
+    sourceIp: '127.0.0.1',
+    userAgent: 'paramdeck',
+    requestId: randomUUID(),
+  };
+  return build(engine, ctx, {
+    eventSource: STORE_EVENT_SOURCE,
+    eventName,
+    sourceIPAddress: ctx.sourceIp,
+    userAgent: ctx.userAgent,
+    requestParameters,
+    responseElements: null,
+    requestID: ctx.requestId,
+    resources: [],
+    identityType: 'Root',
   });
 }

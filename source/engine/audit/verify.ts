@@ -1,4 +1,5 @@
 import type { Engine } from '../engine';
+import { anchorVerifies, readAnchor } from './anchor';
 import { chainHash, GENESIS, headMac, readHead, rowMac, sameMac, type ChainRow } from './chain';
 
 /** The first problem found in the trail: the record it is at (when it is at one) and what is wrong. */
@@ -12,7 +13,10 @@ export interface AuditBreak {
 /** What verification found: how many records verified, and the first break if any. */
 export interface AuditVerification {
   readonly ok: boolean;
+  /** How many records verified (after the pruning anchor, if any). */
   readonly count: number;
+  /** Records up to this position were pruned under the retention setting; the chain starts after them. */
+  readonly prunedThrough?: number;
   readonly broken?: AuditBreak;
 }
 
@@ -28,9 +32,14 @@ export function verifyAuditTrail(engine: Engine): AuditVerification {
 }
 
 function verifyInside(engine: Engine): AuditVerification {
+  // A pruned trail starts after its anchor, whose MAC proves the root key's holder pruned it.
+  const anchor = readAnchor(engine);
+  if (anchor && !anchorVerifies(engine, anchor)) return { ok: false, count: 0, broken: { reason: 'the pruning anchor does not verify: it was written without the root key' } };
+  const base = anchor?.seq ?? 0n;
   const rows = engine.db.prepare('SELECT * FROM audit_events ORDER BY seq').safeIntegers(true).iterate() as IterableIterator<ChainRow>;
-  let previous: Buffer = GENESIS;
-  let expected = 1n;
+  let previous: Buffer = anchor?.hash ?? GENESIS;
+  let expected = base + 1n;
+  const broken = (at: bigint, problem: AuditBreak): AuditVerification => ({ ok: false, count: Number(at - 1n - base), broken: problem });
   for (const row of rows) {
     const at = { record: Number(expected), eventId: String(row.event_id) };
     if (row.seq !== expected) {
@@ -53,9 +62,5 @@ function verifyInside(engine: Engine): AuditVerification {
   }
   if (head.count < count) return broken(expected, { record: Number(head.count + 1n), reason: `records after ${head.count} were added outside paramdeck` });
   if (!sameMac(head.last_hash, previous)) return broken(expected, { reason: 'the trail head does not point at the last record' });
-  return { ok: true, count: Number(count) };
-}
-
-function broken(expected: bigint, problem: AuditBreak): AuditVerification {
-  return { ok: false, count: Number(expected - 1n), broken: problem };
+  return { ok: true, count: Number(count - base), ...(anchor ? { prunedThrough: Number(base) } : {}) };
 }

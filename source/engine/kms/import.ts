@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { CallContext } from '../context';
 import type { Engine } from '../engine';
+import type { Keyring } from '../keyring';
 import { AwsError, validationError } from '../errors';
 import { constraintError, optionalEnum, optionalString, optionalTimestamp, requiredBlob, type Input } from '../input';
 import { issueImportToken, redeemImportToken, unwrapKeyMaterial, WRAPPING_HASHES, WRAPPING_KEY_BITS, type WrappingAlgorithm } from './import-token';
@@ -59,7 +60,7 @@ export function importKeyMaterial(engine: Engine, ctx: CallContext, input: Input
     if (material.length !== MATERIAL_BYTES) {
       throw new AwsError('IncorrectKeyMaterialException', `The key material must be ${MATERIAL_BYTES * 8} bits (${MATERIAL_BYTES} bytes) for a symmetric encryption key.`);
     }
-    const fingerprint = materialFingerprint(engine, key.arn, material);
+    const fingerprint = materialFingerprint(engine.keyring, key.arn, material);
     checkSameMaterial(key, fingerprint, importType);
     storeMaterial(engine, key, 1, material);
     updateKey(engine, key.keyId, {
@@ -114,10 +115,11 @@ function checkSameMaterial(key: KeyRow, fingerprint: string, importType: (typeof
 
 /**
  * Identifies imported material without keeping it: an HMAC under a root-derived key, bound to
- * the key's ARN. 64 hex digits, which is also the KeyMaterialId AWS's newer API reports.
+ * the key's ARN. 64 hex digits, which is also the KeyMaterialId AWS's newer API reports. A rekey
+ * recomputes it under the new root key.
  */
-function materialFingerprint(engine: Engine, arn: string, material: Buffer): string {
-  const macKey = engine.keyring.deriveKey('kms-imported-material');
+export function materialFingerprint(keyring: Keyring, arn: string, material: Buffer): string {
+  const macKey = keyring.deriveKey('kms-imported-material');
   try {
     return createHmac('sha256', macKey).update(`${arn}\0`, 'utf8').update(material).digest('hex');
   } finally {
