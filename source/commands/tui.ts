@@ -1,3 +1,4 @@
+import { repeatPolicySweeps, sweepDuePolicies } from '../engine/parameters/policy-sweep';
 import { openTarget } from '../target';
 import { chooseTheme } from '../ui/theme/tokens';
 import { seedDemo } from './demo';
@@ -16,6 +17,9 @@ export async function startTui(flags: TargetOptions): Promise<void> {
   }
   const options = resolveOptions(flags);
   const target = await openTarget(options);
+  // On the local store, policies that fall due while the TUI is open are carried out as they do.
+  const store = target.engine;
+  const stopSweeps = store ? repeatPolicySweeps(store, () => sweepDuePolicies(store)) : undefined;
   try {
     const { engine, service } = target;
     const { runTui } = await import('../ui/run');
@@ -29,6 +33,7 @@ export async function startTui(flags: TargetOptions): Promise<void> {
       loadDemo: engine ? async () => void (await seedDemo(service, { auditor: localDemoAuditor(engine) })) : undefined,
     });
   } finally {
+    stopSweeps?.();
     target.close();
   }
 }

@@ -13,6 +13,7 @@ import { bootstrapIdentity } from './identity/bootstrap';
 import { startAuditTrail } from './audit/chain';
 import { runCall } from './audit/run-call';
 import { forgetRemembered } from './cache/remembered';
+import { sweepDuePolicies } from './parameters/policy-sweep';
 import { OPERATION_TABLES, type ServiceName } from './operations';
 import { inTransaction } from './transaction';
 
@@ -74,6 +75,8 @@ export class Engine {
       engine.transaction(() => {
         if (bootstrapIdentity(engine)) startAuditTrail(engine);
       });
+      // Policies that fell due while no process had the store open are carried out first.
+      sweepDuePolicies(engine);
       return engine;
     } catch (error) {
       db.close();

@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CommitGroup } from '../engine/commit-group';
 import { Engine } from '../engine/engine';
+import { repeatPolicySweeps, sweepDuePolicies } from '../engine/parameters/policy-sweep';
 import { failureData, reviveBuffers, type Answer, type FromEngine, type ToEngine } from './thread-messages';
 
 /** What the HTTP thread hands over to open the same store. */
@@ -21,6 +22,8 @@ function post(message: FromEngine): void {
 
 function serveCalls(engine: Engine): void {
   const group = new CommitGroup(engine);
+  // Policies fall due while serve runs: swept inside the commit group, like any call.
+  const stopSweeps = repeatPolicySweeps(engine, () => group.run(() => sweepDuePolicies(engine)));
   // Answers settled in one turn (one group's, after its COMMIT) leave in one message.
   let outbox: Answer[] = [];
   const flush = () => {
@@ -35,6 +38,7 @@ function serveCalls(engine: Engine): void {
     if (message.kind === 'close') {
       // The open group's COMMIT was scheduled before this message arrived: it runs first, and
       // its answers are in the outbox by the time this does.
+      stopSweeps();
       setImmediate(() => {
         flush();
         engine.close();
