@@ -19,7 +19,7 @@ export async function startTui(flags: TargetOptions): Promise<void> {
   const target = await openTarget(options);
   // On the local store, policies that fall due while the TUI is open are carried out as they do.
   const store = target.engine;
-  const stopSweeps = store ? repeatPolicySweeps(store, () => sweepDuePolicies(store)) : undefined;
+  const sweeps = store ? repeatPolicySweeps(store, () => sweepDuePolicies(store)) : undefined;
   try {
     const { engine, service } = target;
     const { runTui } = await import('../ui/run');
@@ -33,7 +33,7 @@ export async function startTui(flags: TargetOptions): Promise<void> {
       loadDemo: engine ? async () => void (await seedDemo(service, { auditor: localDemoAuditor(engine) })) : undefined,
     });
   } finally {
-    stopSweeps?.();
+    sweeps?.stop();
     target.close();
   }
 }

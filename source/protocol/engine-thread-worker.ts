@@ -23,7 +23,7 @@ function post(message: FromEngine): void {
 function serveCalls(engine: Engine): void {
   const group = new CommitGroup(engine);
   // Policies fall due while serve runs: swept inside the commit group, like any call.
-  const stopSweeps = repeatPolicySweeps(engine, () => group.run(() => sweepDuePolicies(engine)));
+  const sweeps = repeatPolicySweeps(engine, () => group.run(() => sweepDuePolicies(engine)));
   // Answers settled in one turn (one group's, after its COMMIT) leave in one message.
   let outbox: Answer[] = [];
   const flush = () => {
@@ -38,7 +38,7 @@ function serveCalls(engine: Engine): void {
     if (message.kind === 'close') {
       // The open group's COMMIT was scheduled before this message arrived: it runs first, and
       // its answers are in the outbox by the time this does.
-      stopSweeps();
+      sweeps.stop();
       setImmediate(() => {
         flush();
         engine.close();
@@ -52,6 +52,9 @@ function serveCalls(engine: Engine): void {
         (error: unknown) => send({ id, ok: false, failure: failureData(error) }),
       );
     }
+    // A put that sets policies may bring the next due instant closer than the one scheduled: sweep after it,
+    // in the same group, to learn it.
+    if (message.calls.some((c) => c.operation === 'PutParameter' && (c.input as { Policies?: unknown }).Policies !== undefined)) sweeps.again();
   });
 }
 

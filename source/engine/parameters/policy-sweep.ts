@@ -106,12 +106,19 @@ export function sweepDuePolicies(engine: Engine): SweepResult {
 /** The longest a long-running process waits between sweeps: another process may add a policy due sooner. */
 const MAX_WAIT_MS = 60_000;
 
+/** A running series of sweeps: stopped at exit, started again at once when a call may have added a policy. */
+export interface PolicySweeps {
+  stop(): void;
+  /** Sweeps again now, then schedules by what it finds (a new policy may fall due sooner). */
+  again(): void;
+}
+
 /**
  * Keeps sweeping for a long-running process (serve, the TUI on the local store): now, then when
- * the next policy falls due, and at least once a minute. `sweep` runs the sweep where the
- * process runs its calls (serve's commit group). Returns the function that stops it.
+ * the next policy falls due, and at least once a minute, since another process may add a policy.
+ * `sweep` runs the sweep where the process runs its calls (serve's commit group).
  */
-export function repeatPolicySweeps(engine: Engine, sweep: () => SweepResult | Promise<SweepResult>): () => void {
+export function repeatPolicySweeps(engine: Engine, sweep: () => SweepResult | Promise<SweepResult>): PolicySweeps {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const turn = async (): Promise<void> => {
@@ -123,12 +130,19 @@ export function repeatPolicySweeps(engine: Engine, sweep: () => SweepResult | Pr
     }
     if (stopped) return;
     const wait = nextDueMs === undefined ? MAX_WAIT_MS : Math.min(Math.max(nextDueMs - engine.clock().getTime(), 0), MAX_WAIT_MS);
+    clearTimeout(timer);
     timer = setTimeout(() => void turn(), wait);
     timer.unref();
   };
   void turn();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+    again() {
+      clearTimeout(timer);
+      void turn();
+    },
   };
 }
