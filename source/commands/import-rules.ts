@@ -27,7 +27,7 @@ export function checkImport(plan: readonly PlannedPut[], region: string): string
     const canonical = input.name.replace(/^\/(?=[^/]*$)/, '');
     if (seen.has(canonical)) problems.push(`${input.name} appears twice in the file`);
     seen.add(canonical);
-    const nameProblem = checkName(input.name, region);
+    const nameProblem = checkParameterName(input.name, region);
     if (nameProblem) problems.push(`${input.name}: ${nameProblem}`);
     if (input.value.length === 0) problems.push(`${input.name}: the value is empty, and Parameter Store keeps no empty values`);
     const limit = existing?.tier === 'Advanced' ? ADVANCED_MAX : STANDARD_MAX;
@@ -38,7 +38,8 @@ export function checkImport(plan: readonly PlannedPut[], region: string): string
   return problems;
 }
 
-function checkName(name: string, region: string): string | undefined {
+/** Why Parameter Store would refuse `name` (a full path), or undefined when it would not. */
+export function checkParameterName(name: string, region: string): string | undefined {
   if (!NAME_CHARS.test(name)) return 'a name may use only letters, digits and . - _ /';
   const segments = name.slice(1).split('/');
   if (segments.some((segment) => segment === '')) return 'a name has no empty levels (// or a trailing /)';

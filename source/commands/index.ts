@@ -9,6 +9,7 @@ import { registerImport } from './import';
 import { registerLs } from './ls';
 import { registerInit } from './init';
 import { registerPrincipal } from './principal';
+import { registerPromote } from './promote';
 import { registerServe } from './serve';
 
 /** Every subcommand, registered in one place so `--help` lists them all. */
@@ -22,6 +23,7 @@ export function registerCommands(program: Command): void {
   registerLs(program);
   registerExport(program);
   registerImport(program);
+  registerPromote(program);
   registerConfig(program);
   registerDemo(program);
 }
