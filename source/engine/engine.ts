@@ -75,8 +75,14 @@ export class Engine {
       engine.transaction(() => {
         if (bootstrapIdentity(engine)) startAuditTrail(engine);
       });
-      // Policies that fell due while no process had the store open are carried out first.
-      sweepDuePolicies(engine);
+      // Policies that fell due while no process had the store open are carried out first. A
+      // sweep that cannot run (a trail that does not verify, a busy store) waits for the next
+      // open: the store must still open, for `audit verify` above all.
+      try {
+        sweepDuePolicies(engine);
+      } catch {
+        // Nothing was changed: the sweep's transaction rolled back.
+      }
       return engine;
     } catch (error) {
       db.close();

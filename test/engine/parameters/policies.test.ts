@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../../source/engine/audit/verify';
 import { manualClock } from '../../../source/engine/clock';
@@ -153,6 +155,25 @@ describe('policies falling due', () => {
       expect(described(engine, '/short/lived')).toBeUndefined();
       expect(serviceEvents(engine)).toEqual([['DeleteParameter', '/short/lived']]);
       expect(verifyAuditTrail(engine).ok).toBe(true);
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('still opens a store whose trail does not verify, and leaves what is due undone rather than audit it there', () => {
+    const home = tempHome();
+    const clock = manualClock(START);
+    const first = Engine.open({ home, clock });
+    putWith(first, '/short/lived', [expiration('2026-01-02T00:00:00Z')]);
+    first.close();
+    const file = new Database(join(home, 'paramdeck.db'));
+    file.prepare('UPDATE audit_head SET mac = zeroblob(32)').run();
+    file.close();
+    clock.advance(2 * DAY);
+    const engine = Engine.open({ home, clock });
+    try {
+      expect(described(engine, '/short/lived')).toBeDefined();
+      expect(verifyAuditTrail(engine).ok).toBe(false);
     } finally {
       engine.close();
     }
