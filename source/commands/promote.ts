@@ -1,13 +1,14 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { ParameterInput } from '../service/capabilities';
-import type { RevealedValue } from '../service/revealed-value';
+import { namingProblems, planPromotion, writesOf } from '../service/promotion-plan';
+import { PromotionStopped, promotionPuts, readPromotionSides, writePromotion } from '../service/promotion';
 import type { SdkService } from '../service/sdk-service';
 import { CommandError, ExitCode } from './exit-codes';
 import { mergedOptions } from './merged-options';
 import { withTargetOptions, type TargetOptions } from './options';
 import { displayText, note, writeOut } from './output';
-import { namingProblems, planPromotion, previewLines, writesOf, type PlannedChange, type PromoteSides } from './promote-plan';
+import { previewLines } from './promote-preview';
 import { resolveOptions } from './resolved-options';
 import { runCommand } from './run';
 import { withTarget } from './with-target';
@@ -50,7 +51,7 @@ async function promote(rawSource: string, rawTarget: string, options: PromoteOpt
     throw new CommandError(`${sourcePath} and ${targetPath} overlap: promote copies between two separate paths`, ExitCode.usage);
   }
   await withTarget(options, async ({ service, label }) => {
-    const sides = await readSides(service, sourcePath, targetPath, options);
+    const sides = await readPromotionSides(service, sourcePath, targetPath, options);
     if (sides.source.length === 0) throw new CommandError(`there are no parameters under ${sourcePath}`, ExitCode.notFound);
     const changes = planPromotion(sides);
     writeOut(displayText(`${previewLines(changes, sides).join('\n')}\n`));
@@ -72,34 +73,9 @@ async function promote(rawSource: string, rawTarget: string, options: PromoteOpt
     }
     if (writes.length === 0 && deletes.length === 0) return note(`nothing to do: ${targetPath} already matches ${sourcePath}`);
     await confirmOrRefuse(`Write ${writes.length} and delete ${deletes.length} parameter(s) under ${targetPath}?`, options.yes ?? false);
-    const secrets = await decryptSources(service, writes);
-    await writeAll(service, writes.map((c) => putFor(c, targetPath, sides, secrets, options.keyId)));
+    await writeAll(service, await promotionPuts(service, sides, writes));
     if (deletes.length > 0) await deleteExtra(service, deletes.map((c) => c.target!.name));
   });
-}
-
-/** Both listings, and the values the preview may compare: plain ones always, SecureStrings only with --compare-secrets. */
-async function readSides(service: SdkService, sourcePath: string, targetPath: string, options: PromoteOptions): Promise<PromoteSides> {
-  const collect = async <T>(listing: { collect(): Promise<{ items: T[]; error?: Error }> }): Promise<T[]> => {
-    const result = await listing.collect();
-    if (result.error) throw result.error;
-    return result.items;
-  };
-  const values = async (path: string): Promise<Map<string, string>> => {
-    if (options.compareSecrets) return new Map((await collect(service.revealPath(path, { recursive: true }))).map((r) => [r.name, r.plaintext()]));
-    const read = await collect(service.readPath(path, { recursive: true }));
-    return new Map(read.flatMap((p) => (p.value.kind === 'plain' ? [[p.name, p.value.text] as const] : [])));
-  };
-  return {
-    sourcePath,
-    targetPath,
-    source: await collect(service.listParameters({ path: sourcePath, recursive: true })),
-    target: await collect(service.listParameters({ path: targetPath, recursive: true })),
-    sourceValues: await values(sourcePath),
-    targetValues: await values(targetPath),
-    keyId: options.keyId,
-    deleteExtra: options.deleteExtra ?? false,
-  };
 }
 
 /** Asks `y/N` on a terminal; without one, only --yes may confirm a write. */
@@ -113,49 +89,17 @@ async function confirmOrRefuse(question: string, yes: boolean): Promise<void> {
   if (!/^y(es)?$/i.test(answer.trim())) throw new CommandError('cancelled: nothing was written');
 }
 
-/** Every SecureString to copy, decrypted (and audited) after the user agreed and before the first write, so a refusal writes nothing. */
-async function decryptSources(service: SdkService, writes: readonly PlannedChange[]): Promise<Map<string, RevealedValue>> {
-  const secrets = new Map<string, RevealedValue>();
-  for (const change of writes) {
-    if (change.source!.type === 'SecureString') secrets.set(change.source!.name, await service.reveal(change.source!.name));
-  }
-  return secrets;
-}
-
-/** The put that makes the target mirror the source: its type, description, tier, pattern and data type; SecureStrings under `keyId`. */
-function putFor(change: PlannedChange, targetPath: string, sides: PromoteSides, secrets: Map<string, RevealedValue>, keyId: string | undefined): ParameterInput {
-  const source = change.source!;
-  const value = source.type === 'SecureString' ? secrets.get(source.name)!.plaintext() : sides.sourceValues.get(source.name)!;
-  return {
-    name: `${targetPath}/${change.relative}`,
-    value,
-    type: source.type,
-    overwrite: true,
-    ...(source.type === 'SecureString' && keyId ? { keyId } : {}),
-    ...(source.description ? { description: source.description } : {}),
-    ...(source.tier === 'Advanced' ? { tier: 'Advanced' as const } : {}),
-    ...(source.allowedPattern ? { allowedPattern: source.allowedPattern } : {}),
-    ...(source.dataType && source.dataType !== 'text' ? { dataType: source.dataType } : {}),
-  };
-}
-
-/**
- * Writes one by one, each name on stdout as it lands. SSM has no transaction across parameters:
- * if a write fails after others landed, stderr says exactly which were written and which not.
- */
+/** Writes the puts, each name on stdout as it lands; a midway failure says on stderr exactly what was and was not written. */
 async function writeAll(service: SdkService, puts: readonly ParameterInput[]): Promise<void> {
-  for (const [index, put] of puts.entries()) {
-    let version: number;
-    try {
-      ({ version } = await service.putParameter(put));
-    } catch (error) {
-      const failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      note(`promote stopped at ${put.name}: ${failure}`);
-      note(`written: ${index === 0 ? 'nothing' : puts.slice(0, index).map((p) => p.name).join(', ')}`);
-      note(`not written: ${puts.slice(index).map((p) => p.name).join(', ')}`);
-      throw new CommandError(`wrote ${index} of ${puts.length} parameters; the ${puts.length - index} from ${put.name} on were not written`);
-    }
-    writeOut(displayText(`wrote ${put.name} (${put.type}, version ${version})\n`));
+  try {
+    await writePromotion(service, puts, (put, version) => writeOut(displayText(`wrote ${put.name} (${put.type}, version ${version})\n`)));
+  } catch (error) {
+    if (!(error instanceof PromotionStopped)) throw error;
+    const { failure } = error;
+    note(`promote stopped at ${error.at}: ${failure instanceof Error ? `${failure.name}: ${failure.message}` : String(failure)}`);
+    note(`written: ${error.written.length === 0 ? 'nothing' : error.written.join(', ')}`);
+    note(`not written: ${error.notWritten.join(', ')}`);
+    throw new CommandError(`wrote ${error.written.length} of ${puts.length} parameters; the ${error.notWritten.length} from ${error.at} on were not written`);
   }
 }
 
