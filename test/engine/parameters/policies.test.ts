@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { verifyAuditTrail } from '../../../source/engine/audit/verify';
 import { manualClock } from '../../../source/engine/clock';
 import { Engine } from '../../../source/engine/engine';
@@ -143,39 +143,34 @@ describe('policies falling due', () => {
     expect(statuses(engine, '/app/stale')).toEqual(['NoChangeNotification:Pending']);
   });
 
-  it('carries out what fell due while the store was closed when it is opened', () => {
+  /** A closed store holding /short/lived, due a day after START; `meanwhile` acts on the closed file; reopened two days later. */
+  function reopenedAfterExpiry(meanwhile: (home: string) => void = () => undefined): Engine {
     const home = tempHome();
     const clock = manualClock(START);
     const first = Engine.open({ home, clock });
     putWith(first, '/short/lived', [expiration('2026-01-02T00:00:00Z')]);
     first.close();
+    meanwhile(home);
     clock.advance(2 * DAY);
     const engine = Engine.open({ home, clock });
-    try {
-      expect(described(engine, '/short/lived')).toBeUndefined();
-      expect(serviceEvents(engine)).toEqual([['DeleteParameter', '/short/lived']]);
-      expect(verifyAuditTrail(engine).ok).toBe(true);
-    } finally {
-      engine.close();
-    }
+    onTestFinished(() => engine.close());
+    return engine;
+  }
+
+  it('carries out what fell due while the store was closed when it is opened', () => {
+    const engine = reopenedAfterExpiry();
+    expect(described(engine, '/short/lived')).toBeUndefined();
+    expect(serviceEvents(engine)).toEqual([['DeleteParameter', '/short/lived']]);
+    expect(verifyAuditTrail(engine).ok).toBe(true);
   });
 
   it('still opens a store whose trail does not verify, and leaves what is due undone rather than audit it there', () => {
-    const home = tempHome();
-    const clock = manualClock(START);
-    const first = Engine.open({ home, clock });
-    putWith(first, '/short/lived', [expiration('2026-01-02T00:00:00Z')]);
-    first.close();
-    const file = new Database(join(home, 'paramdeck.db'));
-    file.prepare('UPDATE audit_head SET mac = zeroblob(32)').run();
-    file.close();
-    clock.advance(2 * DAY);
-    const engine = Engine.open({ home, clock });
-    try {
-      expect(described(engine, '/short/lived')).toBeDefined();
-      expect(verifyAuditTrail(engine).ok).toBe(false);
-    } finally {
-      engine.close();
-    }
+    const engine = reopenedAfterExpiry((home) => {
+      const file = new Database(join(home, 'paramdeck.db'));
+      file.prepare('UPDATE audit_head SET mac = zeroblob(32)').run();
+      file.close();
+    });
+    expect(described(engine, '/short/lived')).toBeDefined();
+    expect(verifyAuditTrail(engine).ok).toBe(false);
   });
 });
