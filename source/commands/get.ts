@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ParameterType } from '../service/types';
 import { mergedOptions } from './merged-options';
+import { notePolicies, policiesJson, policiesOf, type PolicyJson } from './parameter-policies';
 import { withTargetOptions, type TargetOptions } from './options';
 import { displayText, jsonText, note, stdoutIsTerminal, writeOut } from './output';
 import { resolveOptions } from './resolved-options';
@@ -22,15 +23,17 @@ export interface GetJson {
   version: number;
   value: string | null;
   masked: boolean;
+  /** The parameter's current policies; null when DescribeParameters was refused. */
+  policies: PolicyJson[] | null;
 }
 
-/** `paramdeck get NAME`: one value for a script, a SecureString's only with --decrypt. */
+/** `paramdeck get NAME`: one value for a script, a SecureString's only with --decrypt; its policies on stderr. */
 export function registerGet(program: Command): void {
   withTargetOptions(program.command('get'))
     .description("print a parameter's value (a SecureString's only with --decrypt)")
     .argument('<name>', 'the parameter; NAME:VERSION or NAME:LABEL picks a version')
     .option('--decrypt', 'decrypt a SecureString and print its value')
-    .option('--json', 'print name, type, version and value as JSON')
+    .option('--json', 'print name, type, version, value and policies as JSON')
     .action(async (name: string, _flags: GetOptions, command: Command) => {
       const options = mergedOptions<GetOptions>(command);
       await runCommand(options.debug, () => printParameter(name, resolveOptions(options)));
@@ -41,15 +44,19 @@ async function printParameter(name: string, options: GetOptions): Promise<void> 
   await withTarget(options, async ({ service }) => {
     if (options.decrypt) {
       const revealed = await service.reveal(name);
+      const policies = await policiesOf(service, revealed.name);
       const text = revealed.plaintext();
-      printValue(options, { name: revealed.name, type: revealed.type, version: revealed.version, value: text, masked: false });
+      printValue(options, { name: revealed.name, type: revealed.type, version: revealed.version, value: text, masked: false, policies: policiesJson(policies) });
+      if (!options.json) notePolicies(revealed.name, policies);
       return;
     }
     const parameter = await service.getParameter(name);
+    const policies = await policiesOf(service, parameter.name);
     const masked = parameter.value.kind === 'masked';
     if (masked) note(`${parameter.name} is a SecureString: its value is masked; add --decrypt to print it`);
     const value = parameter.value.kind === 'plain' ? parameter.value.text : null;
-    printValue(options, { name: parameter.name, type: parameter.type, version: parameter.version, value, masked });
+    printValue(options, { name: parameter.name, type: parameter.type, version: parameter.version, value, masked, policies: policiesJson(policies) });
+    if (!options.json) notePolicies(parameter.name, policies);
   });
 }
 

@@ -12,6 +12,7 @@ import { registerLs } from './ls';
 import { registerInit } from './init';
 import { registerPrincipal } from './principal';
 import { registerRekey } from './rekey';
+import { registerPromote } from './promote';
 import { registerServe } from './serve';
 
 /** Every subcommand, registered in one place so `--help` lists them all. */
@@ -28,6 +29,7 @@ export function registerCommands(program: Command): void {
   registerExport(program);
   registerExec(program);
   registerImport(program);
+  registerPromote(program);
   registerConfig(program);
   registerDemo(program);
 }

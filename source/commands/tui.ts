@@ -1,3 +1,4 @@
+import { repeatPolicySweeps, sweepDuePolicies } from '../engine/parameters/policy-sweep';
 import { openTarget, type OpenedTarget } from '../target';
 import type { EnvironmentInput } from '../ui/ui-context';
 import { contextChoices, rememberContext } from './tui-contexts';
@@ -31,7 +32,17 @@ export async function startTui(flags: TargetOptions): Promise<void> {
 /** Opens `options`' target and builds the browser's environment on it; `adopt` hears of the new target once it is ready. */
 async function environmentFor(options: ResolvedOptions<TargetOptions>, adopt: (opened: OpenedTarget) => OpenedTarget | undefined): Promise<EnvironmentInput> {
   // Only the browser draws from the listing cache; scripts always want the live answer.
-  const target = await openTarget({ ...options, metadataCache: options.settings.metadataCache });
+  const opened = await openTarget({ ...options, metadataCache: options.settings.metadataCache });
+  // On the local store, policies that fall due while the TUI is open are carried out as they do.
+  const store = opened.engine;
+  const sweeps = store ? repeatPolicySweeps(store, () => sweepDuePolicies(store)) : undefined;
+  const target: OpenedTarget = {
+    ...opened,
+    close: () => {
+      sweeps?.stop();
+      opened.close();
+    },
+  };
   adopt(target)?.close();
   const { engine, service } = target;
   const where = { profile: target.label.profile, region: target.label.region };

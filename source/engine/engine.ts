@@ -14,6 +14,7 @@ import { bootstrapIdentity } from './identity/bootstrap';
 import { startAuditTrail } from './audit/chain';
 import { runCall } from './audit/run-call';
 import { forgetRemembered } from './cache/remembered';
+import { sweepDuePolicies } from './parameters/policy-sweep';
 import { OPERATION_TABLES, type ServiceName } from './operations';
 import { inTransaction } from './transaction';
 
@@ -76,6 +77,14 @@ export class Engine {
         if (bootstrapIdentity(engine)) startAuditTrail(engine);
         recordKeyCheck(engine);
       });
+      // Policies that fell due while no process had the store open are carried out first. A
+      // sweep that cannot run (a trail that does not verify, a busy store) waits for the next
+      // open: the store must still open, for `audit verify` above all.
+      try {
+        sweepDuePolicies(engine);
+      } catch {
+        // Nothing was changed: the sweep's transaction rolled back.
+      }
       return engine;
     } catch (error) {
       db.close();

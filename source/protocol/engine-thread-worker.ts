@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CommitGroup } from '../engine/commit-group';
 import { Engine } from '../engine/engine';
+import { repeatPolicySweeps, sweepDuePolicies } from '../engine/parameters/policy-sweep';
 import { runJsonCall } from './json-codec';
 import { failureData, type Answer, type FromEngine, type ToEngine } from './thread-messages';
 
@@ -22,6 +23,8 @@ function post(message: FromEngine): void {
 
 function serveCalls(engine: Engine): void {
   const group = new CommitGroup(engine);
+  // Policies fall due while serve runs: swept inside the commit group, like any call.
+  const sweeps = repeatPolicySweeps(engine, () => group.run(() => sweepDuePolicies(engine)));
   // Answers settled in one turn (one group's, after its COMMIT) leave in one message.
   let outbox: Answer[] = [];
   const flush = () => {
@@ -36,6 +39,7 @@ function serveCalls(engine: Engine): void {
     if (message.kind === 'close') {
       // The open group's COMMIT was scheduled before this message arrived: it runs first, and
       // its answers are in the outbox by the time this does.
+      sweeps.stop();
       setImmediate(() => {
         flush();
         engine.close();
@@ -49,6 +53,9 @@ function serveCalls(engine: Engine): void {
         (error: unknown) => send({ id, ok: false, failure: failureData(error) }),
       );
     }
+    // A put that sets policies may bring the next due instant closer than the one scheduled: sweep after it,
+    // in the same group, to learn it. The body is still text here; a false match only costs a sweep.
+    if (message.calls.some((c) => c.operation === 'PutParameter' && c.body.includes('"Policies"'))) sweeps.again();
   });
 }
 

@@ -55,6 +55,8 @@ export interface ParameterReader {
   /** Streams parameters with their values (SecureStrings masked) under `path`. */
   readPath(path: string, query?: { recursive?: boolean }, options?: ListOptions): Listing<Parameter>;
   getParameter(name: string, selector?: ParameterSelector): Promise<Parameter>;
+  /** One parameter's metadata (tier, policies…), or undefined when there is none by that name. */
+  describeParameter(name: string): Promise<ParameterSummary | undefined>;
   /** Decrypts one value (GetParameter WithDecryption): the user asked to see or copy it. */
   reveal(name: string, selector?: ParameterSelector): Promise<RevealedValue>;
   /** Decrypts every value under `path` (export --decrypt): the user asked for all of them. */
@@ -74,6 +76,8 @@ export interface ParameterInput {
   allowedPattern?: string;
   dataType?: string;
   tags?: Tag[];
+  /** Parameter policies as SSM's JSON array text (Advanced tier only). */
+  policies?: string;
 }
 
 /** Changing parameters; absent in --read-only mode. */

@@ -1,10 +1,11 @@
 import type { AliasListEntry, KeyMetadata } from '@aws-sdk/client-kms';
 import type {
-  Parameter as SdkParameter, ParameterHistory, ParameterInlinePolicy, ParameterMetadata,
+  Parameter as SdkParameter, ParameterHistory, ParameterMetadata,
 } from '@aws-sdk/client-ssm';
+import { toPolicies } from './policy-dates';
 import { RevealedValue } from './revealed-value';
 import type {
-  KmsAlias, KmsKey, Parameter, ParameterPolicy, ParameterSummary, ParameterType, ParameterValue, ParameterVersion,
+  KmsAlias, KmsKey, Parameter, ParameterSummary, ParameterType, ParameterValue, ParameterVersion,
 } from './types';
 
 // Turns SDK shapes into domain objects. Every optional member is copied only when present, so
@@ -52,7 +53,7 @@ export function toSummary(m: ParameterMetadata): ParameterSummary {
     ...opt('allowedPattern', m.AllowedPattern),
     ...opt('tier', m.Tier),
     ...opt('dataType', m.DataType),
-    policies: (m.Policies ?? []).map(toPolicy),
+    policies: toPolicies(m.Policies, m.LastModifiedDate),
   };
 }
 
@@ -70,12 +71,8 @@ export function toVersion(h: ParameterHistory): ParameterVersion {
     ...opt('allowedPattern', h.AllowedPattern),
     ...opt('tier', h.Tier),
     ...opt('dataType', h.DataType),
-    policies: (h.Policies ?? []).map(toPolicy),
+    policies: toPolicies(h.Policies, h.LastModifiedDate),
   };
-}
-
-function toPolicy(p: ParameterInlinePolicy): ParameterPolicy {
-  return { type: p.PolicyType ?? '', status: p.PolicyStatus ?? '', text: p.PolicyText ?? '' };
 }
 
 export function toKey(k: KeyMetadata): KmsKey {

@@ -33,6 +33,7 @@ export abstract class ParameterWrites implements ParameterWriter {
         ...opt('Tier', input.tier),
         ...opt('AllowedPattern', input.allowedPattern),
         ...opt('DataType', input.dataType),
+        ...opt('Policies', input.policies),
         ...opt('Tags', tags),
       })),
       // An endpoint may quote the value in a validation message; it never reaches the caller.

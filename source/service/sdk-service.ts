@@ -78,6 +78,13 @@ export class SdkService extends ParameterWrites implements ParameterReader, Hist
     return toParameter(await this.fetchParameter(name, selector, false));
   }
 
+  async describeParameter(name: string): Promise<ParameterSummary | undefined> {
+    const filters = [{ Key: 'Name', Option: 'Equals', Values: [name] }];
+    const out = await mapErrors(() => this.clients.ssm.send(new DescribeParametersCommand({ ParameterFilters: filters })));
+    const found = out.Parameters?.[0];
+    return found ? toSummary(found) : undefined;
+  }
+
   async reveal(name: string, selector?: ParameterSelector): Promise<RevealedValue> {
     return toRevealed(await this.fetchParameter(name, selector, true));
   }

@@ -18,6 +18,8 @@ export interface ParameterPolicy {
   type: string;
   status: string;
   text: string;
+  /** When it falls due (an Expiration deletes the parameter then); absent when it never does. */
+  dueAt?: Date;
 }
 
 /** A parameter's metadata from DescribeParameters: what a tree or list row needs, no value. */

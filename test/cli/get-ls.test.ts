@@ -32,9 +32,9 @@ describe('paramdeck get', () => {
       { name: '/app/db/password', value: 'second', type: 'SecureString' },
     ]);
     const masked = await box.run(['get', '/app/db/password', '--json']);
-    expect(JSON.parse(masked.stdout)).toEqual({ name: '/app/db/password', type: 'SecureString', version: 2, value: null, masked: true });
+    expect(JSON.parse(masked.stdout)).toEqual({ name: '/app/db/password', type: 'SecureString', version: 2, value: null, masked: true, policies: [] });
     const revealed = await box.run(['get', '/app/db/password:1', '--decrypt', '--json']);
-    expect(JSON.parse(revealed.stdout)).toEqual({ name: '/app/db/password', type: 'SecureString', version: 1, value: 'first', masked: false });
+    expect(JSON.parse(revealed.stdout)).toEqual({ name: '/app/db/password', type: 'SecureString', version: 1, value: 'first', masked: false, policies: [] });
   });
 
   it('escapes control characters in JSON so the output is safe on a terminal and decodes to the same text', async () => {

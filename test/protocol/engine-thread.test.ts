@@ -78,6 +78,19 @@ describe("serve's engine thread", () => {
     expect(names.Parameters).toHaveLength(3);
   });
 
+  it('carries out a parameter policy when it falls due while serving, audited in the same trail', async () => {
+    const { engine, thread } = await threadedStore();
+    const ctx = contextFor(engine);
+    const due = new Date(Date.now() + 1000).toISOString();
+    const policies = JSON.stringify([{ Type: 'Expiration', Version: '1.0', Attributes: { Timestamp: due } }]);
+    await thread.dispatch('ssm', 'PutParameter', JSON.stringify({ Name: '/tmp/lease', Value: 'fake', Type: 'String', Tier: 'Advanced', Policies: policies }), ctx);
+    const listed = async () => (JSON.parse(await thread.dispatch('ssm', 'DescribeParameters', '{}', ctx)) as { Parameters: unknown[] }).Parameters.length;
+    expect(await listed()).toBe(1);
+    await expect.poll(listed, { timeout: 10_000, interval: 100 }).toBe(0);
+    const events = engine.db.prepare("SELECT event_name, username FROM audit_events WHERE username = 'ssm.amazonaws.com'").all();
+    expect(events).toEqual([{ event_name: 'DeleteParameter', username: 'ssm.amazonaws.com' }]);
+  });
+
   it('fails to start, with the reason, when it cannot open the store', async () => {
     const home = tempHome();
     Engine.open({ home }).close();

@@ -68,6 +68,22 @@ export function parameterContract(context: ContractContext): void {
       expect(summary).toMatchObject({ name, allowedPattern: '^\\d+$', version: 1, type: 'String' });
     });
 
+    it('describes one parameter with its policies and when each falls due', async () => {
+      const name = `${context.freshPath()}/expiring`;
+      const policies = [
+        { Type: 'Expiration', Version: '1.0', Attributes: { Timestamp: '2099-06-30T12:00:00.000Z' } },
+        { Type: 'ExpirationNotification', Version: '1.0', Attributes: { Before: '36', Unit: 'Hours' } },
+      ];
+      await service().putParameter({ name, value: 'v', type: 'String', tier: 'Advanced', policies: JSON.stringify(policies) });
+      const summary = await service().describeParameter(name);
+      expect(summary).toMatchObject({ name, tier: 'Advanced' });
+      expect(summary!.policies.map((p) => [p.type, p.dueAt?.toISOString(), JSON.parse(p.text)])).toEqual([
+        ['Expiration', '2099-06-30T12:00:00.000Z', policies[0]],
+        ['ExpirationNotification', '2099-06-29T00:00:00.000Z', policies[1]],
+      ]);
+      expect(await service().describeParameter(`${name}-missing`)).toBeUndefined();
+    });
+
     it.skipIf(context.target === 'moto')('refuses a value outside the allowed pattern as Invalid (moto does not enforce AllowedPattern)', async () => {
       const name = `${context.freshPath()}/port`;
       await service().putParameter({ name, value: '8080', type: 'String', allowedPattern: '^\\d+$' });

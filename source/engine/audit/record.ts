@@ -217,3 +217,39 @@ export function storeEventRecord(engine: Engine, eventName: string, requestParam
     identityType: 'Root',
   });
 }
+
+/** Who acts when SSM acts by itself: CloudTrail's AWSService identity (named, so the local trail can list and look it up). */
+const SSM_SERVICE = 'ssm.amazonaws.com';
+
+/**
+ * The record of something SSM did by itself, with no caller: a parameter policy falling due (an
+ * Expiration deleting its parameter, a notification sent). CloudTrail writes such records as
+ * `AwsServiceEvent`s with the service as identity, source and agent, and the detail of what happened
+ * in `serviceEventDetails`.
+ */
+export function serviceEventRecord(
+  engine: Engine,
+  event: { eventName: string; resource: AuditResource; details: Readonly<Record<string, unknown>> },
+): AuditRecord {
+  const record = {
+    eventVersion: '1.08',
+    userIdentity: { type: 'AWSService', invokedBy: SSM_SERVICE, userName: SSM_SERVICE, accessKeyId: '' },
+    eventTime: eventTime(engine),
+    eventSource: SSM_SERVICE,
+    eventName: event.eventName,
+    awsRegion: engine.region,
+    sourceIPAddress: SSM_SERVICE,
+    userAgent: SSM_SERVICE,
+    requestParameters: null,
+    responseElements: null,
+    eventID: randomUUID(),
+    readOnly: false,
+    resources: [{ accountId: engine.accountId, type: event.resource.type, ARN: event.resource.arn }],
+    eventType: 'AwsServiceEvent',
+    managementEvent: true,
+    recipientAccountId: engine.accountId,
+    serviceEventDetails: event.details,
+    eventCategory: 'Management',
+  };
+  return { event: record, resources: [event.resource] };
+}

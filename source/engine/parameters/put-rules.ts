@@ -6,8 +6,6 @@ export type RequestedTier = Tier | 'Intelligent-Tiering';
 
 const STANDARD_MAX = 4096;
 const ADVANCED_MAX = 8192;
-const MAX_POLICIES = 10;
-const POLICY_TYPES = ['Expiration', 'ExpirationNotification', 'NoChangeNotification'];
 const DATA_TYPES = ['text', 'aws:ec2:image'];
 const IMAGE_ID = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
 
@@ -59,39 +57,6 @@ export function checkTierLimits(tier: Tier, valueLength: number, hasPolicies: bo
   if (tier === 'Standard' && hasPolicies) {
     throw validationError('Parameter policies are only supported for parameters in the advanced-parameter tier. Upgrade the parameter to use the advanced-parameter tier.');
   }
-}
-
-/**
- * Policies as stored: a JSON list of at most 10 policies of AWS's three types, one of each.
- * Their schedules are kept as given (expiry is not enforced by the local store yet).
- */
-export function readPolicies(text: string): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new AwsError('InvalidPolicyAttributeException', 'A policy attribute or its value is invalid.');
-  }
-  if (!Array.isArray(parsed) || !parsed.every((p) => p !== null && typeof p === 'object' && !Array.isArray(p))) {
-    throw new AwsError('InvalidPolicyAttributeException', 'A policy attribute or its value is invalid.');
-  }
-  if (parsed.length > MAX_POLICIES) {
-    throw new AwsError('PoliciesLimitExceededException', 'You specified more than the maximum number of allowed policies for the parameter. The maximum is 10.');
-  }
-  const types = (parsed as { Type?: unknown }[]).map((p) => p.Type);
-  if (!types.every((type) => typeof type === 'string' && POLICY_TYPES.includes(type))) {
-    throw new AwsError(
-      'InvalidPolicyTypeException',
-      "The policy type isn't supported. Parameter Store supports the following policy types: Expiration, ExpirationNotification, and NoChangeNotification.",
-    );
-  }
-  if (new Set(types).size !== types.length) {
-    throw new AwsError(
-      'IncompatiblePolicyException',
-      "There is a conflict in the policies specified for this parameter. You can't, for example, specify two Expiration policies for a parameter. Review your policies, and try again.",
-    );
-  }
-  return JSON.stringify(parsed);
 }
 
 /** DataType is `text` or `aws:ec2:image`; the latter is a String holding an AMI id (`ami-` + 8 or 17 hex). */

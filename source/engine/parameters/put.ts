@@ -2,7 +2,8 @@ import type { Engine, Operation } from '../engine';
 import { AwsError, validationError } from '../errors';
 import { constraintError, optionalBoolean, optionalEnum, optionalString, requiredString } from '../input';
 import { parentOf, validateNewName } from './names';
-import { checkDataType, checkPattern, checkTierLimits, compilePattern, readPolicies, resolveTier } from './put-rules';
+import { readPolicies } from './policy-rules';
+import { checkDataType, checkPattern, checkTierLimits, compilePattern, resolveTier } from './put-rules';
 import { findParameter, findVersion, sql } from './rows';
 import { sealValue } from './secure-value';
 import { applyTags, readTags } from './tags';
@@ -46,7 +47,7 @@ export const putParameter: Operation = {
     }
     const name = validateNewName(engine, rawName);
     if (allowedPattern) compilePattern(allowedPattern);
-    const policies = policiesText === undefined ? undefined : readPolicies(policiesText);
+    const policies = policiesText === undefined ? undefined : readPolicies(policiesText, engine.clock().getTime());
 
     const existing = findParameter(engine, name);
     if (existing && !overwrite) {
@@ -57,7 +58,8 @@ export const putParameter: Operation = {
 
     const newType = type ?? previous!.type;
     const newPattern = allowedPattern ?? previous?.allowed_pattern ?? null;
-    const newPolicies = policies ?? previous?.policies ?? null;
+    // Omitted Policies carry over; an empty list (stored as null) removes them.
+    const newPolicies = policies === undefined ? (previous?.policies ?? null) : policies;
     const dataType = requestedDataType ?? previous?.data_type ?? 'text';
     checkPattern(newPattern, value);
     checkDataType(dataType, newType, value);

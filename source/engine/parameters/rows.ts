@@ -3,6 +3,9 @@ import type { CallContext } from '../context';
 import type { Engine } from '../engine';
 import { AwsError } from '../errors';
 import { prepared } from '../prepared';
+import { storedPolicies } from './policy-rules';
+import { policyRan } from './policy-runs';
+import { schedulePolicies } from './policy-schedule';
 import { openValue } from './secure-value';
 
 /** The tiers a stored version can have (Intelligent-Tiering resolves to one of them at put). */
@@ -76,11 +79,18 @@ export function valueOf(engine: Engine, ctx: CallContext, name: string, row: Ver
   return openValue(engine, ctx, { parameterArn: engine.parameterArn(name), keyId: row.key_id ?? 'alias/aws/ssm', blob: row.value });
 }
 
-/** The Policies member: each stored policy as AWS lists it. */
-export function policiesOf(row: VersionRow): { PolicyText: string; PolicyType: string; PolicyStatus: string }[] {
+/**
+ * The Policies member: each stored policy as AWS lists it. A notification that was sent for its
+ * current due instant is Finished; everything else is Pending (an Expiration that ran took the
+ * parameter with it).
+ */
+export function policiesOf(engine: Engine, row: VersionRow): { PolicyText: string; PolicyType: string; PolicyStatus: string }[] {
   if (!row.policies) return [];
-  const list = JSON.parse(row.policies) as { Type: string }[];
-  return list.map((policy) => ({ PolicyText: JSON.stringify(policy), PolicyType: policy.Type, PolicyStatus: 'Pending' }));
+  return schedulePolicies(storedPolicies(row.policies), row.last_modified_ms).map((policy) => ({
+    PolicyText: policy.text,
+    PolicyType: policy.type,
+    PolicyStatus: policy.dueMs !== undefined && policyRan(engine, row.parameter_id, policy.type, policy.dueMs) ? 'Finished' : 'Pending',
+  }));
 }
 
 /** A `Parameter` as GetParameter(s)/GetParametersByPath return it. */
@@ -119,7 +129,7 @@ export function toMetadata(engine: Engine, name: string, row: VersionRow) {
     ...(row.allowed_pattern === null ? {} : { AllowedPattern: row.allowed_pattern }),
     Version: row.version,
     Tier: row.tier,
-    Policies: policiesOf(row),
+    Policies: policiesOf(engine, row),
     DataType: row.data_type,
   };
 }
@@ -133,7 +143,7 @@ export function toHistory(engine: Engine, ctx: CallContext, name: string, row: V
     Version: row.version,
     Labels: labels,
     Tier: row.tier,
-    Policies: policiesOf(row),
+    Policies: policiesOf(engine, row),
     DataType: row.data_type,
   };
 }

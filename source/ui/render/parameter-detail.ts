@@ -6,6 +6,7 @@ import { errorText } from '../state/ui-state';
 import { DetailBuilder, type DetailLine } from './detail-lines';
 import { age, shortTime } from './format';
 import { keyLabel } from './parameter-cells';
+import { policyLines } from './policy-lines';
 
 /** What the detail view knows about one parameter: the loaded detail and the list's entry. */
 export interface ParameterFacts {
@@ -53,7 +54,7 @@ export function parameterDetailLines(
   b.field('Last modified', modified ? `${shortTime(modified)} (${age(modified, now)})` : undefined);
   b.field('Modified by', meta.lastModifiedUser);
   b.field('Allowed pattern', meta.allowedPattern);
-  b.field('Policies', meta.policies?.length ? meta.policies.map((p) => `${p.type} (${p.status}): ${p.text}`).join('\n') : undefined);
+  b.field('Policies', meta.policies?.length ? policyLines(meta.policies, now).join('\n') : undefined);
   b.field('ARN', parameter?.arn);
   if (detail?.metadataError) b.field('History', errorText(detail.metadataError), 'danger');
   if (detail?.tagsError) b.field('Tags', errorText(detail.tagsError), 'danger');
