@@ -18,6 +18,8 @@ function tmuxSession(command: string, columns = 100, rows = 30) {
   });
   return {
     screen: () => tmux('capture-pane', '-p', '-t', 'app'),
+    /** The pane's whole history, scrollback included. */
+    scrollback: () => tmux('capture-pane', '-p', '-S', '-', '-t', 'app'),
     alternate: () => tmux('display-message', '-p', '-t', 'app', '#{alternate_on}').trim(),
     keys: (...keys: string[]) => tmux('send-keys', '-t', 'app', ...keys),
     shellPid: () => Number(tmux('display-message', '-p', '-t', 'app', '#{pane_pid}').trim()),
@@ -93,6 +95,29 @@ describe('the real binary in a terminal (tmux)', () => {
     expect(screen).toContain('Parameter /tmux/made');
     term.keys('q');
     await term.waitFor('EXIT=0');
+  });
+
+  it('reveals and copies from the real binary, and leaves no plaintext in the scrollback', async () => {
+    const term = tmuxSession(appCommand(sampleHome()));
+    await term.waitFor('payments/ (5)');
+    term.keys('/');
+    await term.waitFor('matches');
+    term.keys('-l', 'prodpassword');
+    await term.waitFor('1 match');
+    term.keys('Enter');
+    await term.waitFor('team = payments');
+    term.keys('r');
+    await term.waitFor('Reveal the value? y/N');
+    term.keys('y');
+    await term.waitFor('second-secret');
+    term.keys('c');
+    await term.waitFor('Copy the value to the clipboard? y/N');
+    term.keys('y');
+    // Inside tmux (TMUX is set in the pane) the value goes out as OSC 52 through passthrough.
+    await term.waitFor('copied (OSC 52 through tmux; its clear in 45s cannot be verified)');
+    term.keys('q');
+    await term.waitFor('EXIT=0');
+    expect(term.scrollback()).not.toContain('second-secret');
   });
 
   it('refuses to start without a terminal and points to get, ls and export', () => {
