@@ -43,6 +43,24 @@ describe('reveal (r)', () => {
     expect(events.items.filter((e) => e.eventName === 'Decrypt')).toEqual([]);
   });
 
+  it('wraps a long name in the confirm rather than cutting it', async () => {
+    const name = `/payments/${'very-long-segment/'.repeat(6)}token`;
+    const app = await renderApp({
+      seed: (engine, advance) => {
+        seedSample(engine, advance);
+        call(engine, 'ssm', 'PutParameter', { Name: name, Value: 'fake-token', Type: 'SecureString' });
+      },
+    });
+    await app.waitFor((f) => settled(f) && f.includes('payments/'));
+    await app.press('/', ...'token', KEYS.enter);
+    await app.waitFor(`Tags`);
+    await app.press('r');
+    const dialog = await app.waitFor('y/N');
+    const inside = dialog.split('\n').flatMap((line) => /│ (.*) │/.exec(line)?.[1]?.trimEnd() ?? []);
+    expect(inside.join('')).toContain(`Parameter    ${name}`);
+    expect(inside.length).toBeGreaterThan(5);
+  });
+
   it('shows the value with a countdown once confirmed, and the audit trail records the decrypt', async () => {
     const app = await openPassword();
     await revealPassword(app);
