@@ -99,22 +99,22 @@ describe('the real binary in a terminal (tmux)', () => {
 
   it('reveals and copies from the real binary, and leaves no plaintext in the scrollback', async () => {
     const term = tmuxSession(appCommand(sampleHome()));
+    // Each step: the keys, then what the screen shows once they took effect.
+    const steps: [string[], string][] = [
+      [['/'], 'matches'],
+      [['-l', 'prodpassword'], '1 match'],
+      [['Enter'], 'team = payments'],
+      [['r'], 'Reveal the value? y/N'],
+      [['y'], 'second-secret'],
+      [['c'], 'Copy the value to the clipboard? y/N'],
+      // Inside tmux (TMUX is set in the pane) the value goes out as OSC 52 through passthrough.
+      [['y'], 'copied (OSC 52 through tmux; its clear in 45s cannot be verified)'],
+    ];
     await term.waitFor('payments/ (5)');
-    term.keys('/');
-    await term.waitFor('matches');
-    term.keys('-l', 'prodpassword');
-    await term.waitFor('1 match');
-    term.keys('Enter');
-    await term.waitFor('team = payments');
-    term.keys('r');
-    await term.waitFor('Reveal the value? y/N');
-    term.keys('y');
-    await term.waitFor('second-secret');
-    term.keys('c');
-    await term.waitFor('Copy the value to the clipboard? y/N');
-    term.keys('y');
-    // Inside tmux (TMUX is set in the pane) the value goes out as OSC 52 through passthrough.
-    await term.waitFor('copied (OSC 52 through tmux; its clear in 45s cannot be verified)');
+    for (const [keys, shown] of steps) {
+      term.keys(...keys);
+      await term.waitFor(shown);
+    }
     term.keys('q');
     await term.waitFor('EXIT=0');
     expect(term.scrollback()).not.toContain('second-secret');
