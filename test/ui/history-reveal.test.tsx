@@ -71,6 +71,8 @@ describe('history (v): reveal and diff', () => {
     await app.press('y');
     await app.waitFor('AccessDeniedException');
     expect(app.stdout.frames.join('')).not.toContain('first-secret');
+    const events = await app.service.auditEvents({ parameterName: '/payments/prod/db/password' }).collect();
+    expect(events.items.find((e) => e.eventName === 'Decrypt' && e.username === 'auditor')?.errorCode).toMatch(/AccessDenied/);
     await app.press('m');
     await app.waitFor('mark: reveal this version first (r)');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { call } from '../helpers/engine';
-import { seedSample } from './fixtures';
+import { seedSample, WRITTEN } from './fixtures';
 import { renderApp, settled, until, type AppHandle, type RenderOptions } from './render-app';
 import { KEYS } from './terminal-streams';
 import { withAuditor } from './value-fixtures';
@@ -41,6 +41,24 @@ describe('reveal (r)', () => {
     expect(app.stdout.frames.join('')).not.toContain(SECRET);
     const events = await app.service.auditEvents({ parameterName: '/payments/prod/db/password' }).collect();
     expect(events.items.filter((e) => e.eventName === 'Decrypt')).toEqual([]);
+  });
+
+  it('wraps a long name in the confirm rather than cutting it', async () => {
+    const name = `/payments/${'very-long-segment/'.repeat(6)}token`;
+    const app = await renderApp({
+      seed: (engine, advance) => {
+        seedSample(engine, advance);
+        call(engine, 'ssm', 'PutParameter', { Name: name, Value: 'fake-token', Type: 'SecureString' });
+      },
+    });
+    await app.waitFor((f) => settled(f) && f.includes('payments/'));
+    await app.press('/', ...'token', KEYS.enter);
+    await app.waitFor(`Tags`);
+    await app.press('r');
+    const dialog = await app.waitFor('y/N');
+    const inside = dialog.split('\n').flatMap((line) => /│ (.*) │/.exec(line)?.[1]?.trimEnd() ?? []);
+    expect(inside.join('')).toContain(`Parameter    ${name}`);
+    expect(inside.length).toBeGreaterThan(5);
   });
 
   it('shows the value with a countdown once confirmed, and the audit trail records the decrypt', async () => {
@@ -106,19 +124,25 @@ describe('reveal (r)', () => {
     expect(denied?.errorCode).toMatch(/AccessDenied/);
   });
 
-  it('reports a disabled key as SSM does, InvalidKeyId with KMS\'s reason, and stays masked', async () => {
+  it.each([
+    ['disabled', 'DisableKey', {}, /InvalidKeyId: The KMS key alias\/payments cannot be used: .*is disabled/],
+    ['pending deletion', 'ScheduleKeyDeletion', { PendingWindowInDays: 7 }, /InvalidKeyId: The KMS key alias\/payments cannot be used: .*is pending deletion/],
+  ])("reports a %s key as SSM does, InvalidKeyId with KMS's reason, and stays masked", async (_, operation, extra, message) => {
     const app = await openPassword({
       columns: 200,
       seed: (engine, advance) => {
         seedSample(engine, advance);
-        call(engine, 'kms', 'DisableKey', { KeyId: (call(engine, 'kms', 'DescribeKey', { KeyId: 'alias/payments' }) as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId });
+        // The app runs on the real clock: the deletion window must still be open then.
+        advance(Date.now() - WRITTEN);
+        const key = call(engine, 'kms', 'DescribeKey', { KeyId: 'alias/payments' }) as { KeyMetadata: { KeyId: string } };
+        call(engine, 'kms', operation, { KeyId: key.KeyMetadata.KeyId, ...extra });
       },
     });
     await app.press('r');
     await app.waitFor('y/N');
     await app.press('y');
     const frame = await app.waitFor('InvalidKeyId');
-    expect(frame).toMatch(/InvalidKeyId: The KMS key .* cannot be used: .*disabled/);
+    expect(frame).toMatch(message);
     expect(frame).toContain(`Value           ${MASK}`);
   });
 });

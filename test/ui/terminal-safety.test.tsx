@@ -2,7 +2,6 @@ import { Terminal } from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
 import { FrameWriter } from '../../source/ui/frame-writer';
 import { call } from '../helpers/engine';
-import { sandbox } from '../cli/cli';
 import { seedSample } from './fixtures';
 import { renderApp, until, type AppHandle } from './render-app';
 import { KEYS, TestStdout } from './terminal-streams';
@@ -85,15 +84,5 @@ describe('terminal safety', () => {
     terminal.parser.registerCsiHandler({ final: 'J' }, (params) => (seen.push(`J${params.join(';')}`), false));
     await new Promise<void>((done) => terminal.write(Object.values(HOSTILE).join(''), done));
     expect(seen).toEqual(['c;ZmFrZQ==', 'J2']);
-  });
-});
-
-describe('without a terminal', () => {
-  it('the TUI refuses to start, exits 2 and points to get, ls and export', async () => {
-    const run = await sandbox().run([]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('the TUI needs an interactive terminal');
-    for (const command of ['paramdeck get', 'paramdeck ls', 'paramdeck export']) expect(run.stderr).toContain(command);
-    expect(run.stdout).toBe('');
   });
 });

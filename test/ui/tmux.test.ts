@@ -18,6 +18,8 @@ function tmuxSession(command: string, columns = 100, rows = 30) {
   });
   return {
     screen: () => tmux('capture-pane', '-p', '-t', 'app'),
+    /** The pane's whole history, scrollback included. */
+    scrollback: () => tmux('capture-pane', '-p', '-S', '-', '-t', 'app'),
     alternate: () => tmux('display-message', '-p', '-t', 'app', '#{alternate_on}').trim(),
     keys: (...keys: string[]) => tmux('send-keys', '-t', 'app', ...keys),
     shellPid: () => Number(tmux('display-message', '-p', '-t', 'app', '#{pane_pid}').trim()),
@@ -93,6 +95,29 @@ describe('the real binary in a terminal (tmux)', () => {
     expect(screen).toContain('Parameter /tmux/made');
     term.keys('q');
     await term.waitFor('EXIT=0');
+  });
+
+  it('reveals and copies from the real binary, and leaves no plaintext in the scrollback', async () => {
+    const term = tmuxSession(appCommand(sampleHome()));
+    // Each step: the keys, then what the screen shows once they took effect.
+    const steps: [string[], string][] = [
+      [['/'], 'matches'],
+      [['-l', 'prodpassword'], '1 match'],
+      [['Enter'], 'team = payments'],
+      [['r'], 'Reveal the value? y/N'],
+      [['y'], 'second-secret'],
+      [['c'], 'Copy the value to the clipboard? y/N'],
+      // Inside tmux (TMUX is set in the pane) the value goes out as OSC 52 through passthrough.
+      [['y'], 'copied (OSC 52 through tmux; its clear in 45s cannot be verified)'],
+    ];
+    await term.waitFor('payments/ (5)');
+    for (const [keys, shown] of steps) {
+      term.keys(...keys);
+      await term.waitFor(shown);
+    }
+    term.keys('q');
+    await term.waitFor('EXIT=0');
+    expect(term.scrollback()).not.toContain('second-secret');
   });
 
   it('refuses to start without a terminal and points to get, ls and export', () => {

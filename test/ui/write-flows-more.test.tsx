@@ -83,6 +83,16 @@ describe('tags (T)', () => {
   });
 });
 
+it('draws hostile text in a form as visible escapes, never as terminal commands', async () => {
+  const app = await openApp();
+  await openDetail(app, 'hostile', '/search/prod/hostile');
+  await app.press('e', KEYS.tab, KEYS.tab);
+  const frame = await app.waitFor('Edit /search/prod/hostile');
+  expect(frame).toContain('before\\x1b[2Jafter \\u202eevil');
+  expect(app.rawFrame()).not.toContain('\u001b[2J');
+  expect(app.rawFrame()).not.toContain('\u202e');
+});
+
 describe('refusals', () => {
   it.each(['n', 'e', 'd', 'L', 'T'])('%s says --read-only makes no changes', async (key) => {
     const app = await openApp({ readOnly: true });

@@ -80,6 +80,10 @@ describe('edit (e)', () => {
     await app.press('e');
     const form = await app.waitFor('Edit /payments/prod/db/password: new version 3');
     expect(form).toContain('A SecureString is never filled in here');
+    await app.press(KEYS.esc, 'n');
+    await app.waitFor((f) => /› name +\/payments\/prod\/db\/ +│/.test(f));
+    await app.press(KEYS.esc, 'e');
+    await app.waitFor('Edit /payments/prod/db/password');
     await app.press(KEYS.enter);
     await app.waitFor('value: type the new value');
     await app.press(FAKE_SECRET, KEYS.enter);

@@ -32,11 +32,13 @@ export function TextField({ label, labelWidth, input, focused, width, masked, pl
   const cursor = focused ? <Text inverse> </Text> : null;
   const cursorCells = focused ? 1 : 0;
   if (input.text === '') {
+    // The cursor sits on the placeholder's first character, so empty and filled fields line up.
+    const hint = fit(placeholder ?? '', room);
     return (
       <Text wrap="truncate">
         {head}
-        {cursor}
-        <Text color={theme.muted}>{fit(placeholder ? ` ${placeholder}` : '', room - cursorCells)}</Text>
+        <Text color={theme.muted} inverse={focused}>{hint.slice(0, 1) || ' '}</Text>
+        <Text color={theme.muted}>{hint.slice(1)}</Text>
       </Text>
     );
   }

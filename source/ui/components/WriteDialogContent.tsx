@@ -52,10 +52,11 @@ function fieldLine(form: ParameterForm, field: FieldId, inner: number): ReactNod
 /** A field with a few fixed options: the chosen one stands out, `←`/`→` change it. */
 function Choice({ label, options, chosen, focused, width }: { label: string; options: readonly string[]; chosen: string; focused: boolean; width: number }) {
   const { theme } = useEnvironment();
-  const used = LABEL_WIDTH + options.reduce((sum, option) => sum + option.length + 2, 0);
+  // Each option sits in a space either side, so the first one's text lines up with the text fields'.
+  const used = LABEL_WIDTH - 1 + options.reduce((sum, option) => sum + option.length + 2, 0);
   return (
     <Text wrap="truncate">
-      <Text color={focused ? theme.accent : theme.muted} bold={focused}>{`${focused ? '›' : ' '} ${label}`.padEnd(LABEL_WIDTH)}</Text>
+      <Text color={focused ? theme.accent : theme.muted} bold={focused}>{`${focused ? '›' : ' '} ${label}`.padEnd(LABEL_WIDTH - 1)}</Text>
       {options.map((option) => (
         <Text key={option} inverse={option === chosen && focused} bold={option === chosen} color={option === chosen ? undefined : theme.muted}>{` ${option} `}</Text>
       ))}

@@ -95,7 +95,7 @@ export function writeFlows(writer: ParameterWriter, reader: BrowserService, disp
         type: 'dialog',
         dialog: {
           kind: 'prompt', title: 'Delete a SecureString', lines: [...lines, `Type ${segment} to confirm.`],
-          fields: [{ label: 'confirm', input: EMPTY_INPUT, placeholder: segment }], focus: 0, action: 'delete', danger: true, busy: false,
+          fields: [{ label: 'confirm', input: EMPTY_INPUT }], focus: 0, action: 'delete', danger: true, busy: false,
           check: ([typed]) => (typed === segment ? undefined : `type ${segment} exactly to delete`),
           onSubmit: (_values, busy) => void writer.deleteParameter(name).then(deleted, (error: unknown) => promptFailed(busy, failed(error))),
         },

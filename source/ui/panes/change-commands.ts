@@ -1,7 +1,7 @@
 import type { WriteFlows } from '../hooks/write-flows';
 import type { PaneCommand, PaneCommands } from '../keys/pane-commands';
 import type { ParameterEntry } from '../model/parameter-entry';
-import { ROOT } from '../model/path-tree';
+import { parentPath, ROOT } from '../model/path-tree';
 import type { UiState } from '../state/ui-state';
 
 /** Said by the change keys when the target was opened without a writer. */
@@ -18,9 +18,11 @@ export function changeCommands(state: UiState, selected: Pick<ParameterEntry, 'n
     return { 'parameter.new': none, 'parameter.edit': none, 'parameter.delete': none, 'parameter.label': none, 'parameter.tags': none };
   }
   const view = state.parameters;
+  // A new parameter starts beside what is on screen: the folder listed, or the open parameter's.
+  const folder = view.mode === 'list' ? (view.filter ? ROOT : view.path) : selected ? parentPath(selected.name) : ROOT;
   const on = (run: (name: string) => void): PaneCommand => (selected ? { run: () => run(selected.name) } : { disabled: selectFirst });
   return {
-    'parameter.new': { run: () => flows.create(view.mode === 'list' && !view.filter ? view.path : ROOT) },
+    'parameter.new': { run: () => flows.create(folder) },
     'parameter.edit': on((name) => flows.edit(name)),
     'parameter.delete': on((name) => flows.remove(name, selected!.type)),
     'parameter.label': on((name) => flows.label(name, historyVersion(state))),

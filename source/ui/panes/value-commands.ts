@@ -84,9 +84,10 @@ export function valueCommands(state: UiState, model: ParametersModel, environmen
   };
 }
 
+// The honest part comes first: a long name may be cut at the edge of the status line.
 function copiedText(target: ValueTarget, via: string, verifiable: boolean, seconds: number): string {
-  const what = `copied the value of ${target.name}${target.version === undefined ? '' : ` version ${target.version}`} (${via})`;
-  return verifiable ? `${what}; cleared in ${seconds}s` : `${what}; cleared in ${seconds}s, which over ${via} cannot be verified`;
+  const how = verifiable ? `${via}; cleared in ${seconds}s` : `${via}; its clear in ${seconds}s cannot be verified`;
+  return `copied (${how}): the value of ${target.name}${target.version === undefined ? '' : ` version ${target.version}`}`;
 }
 
 /** What the confirm names: the parameter (and version), the KMS key, and who will decrypt. */

@@ -16,6 +16,7 @@ export interface Reveals {
   readonly marked: readonly number[];
 }
 
+/** Nothing revealed: the start, and what every re-mask returns to. */
 export const NO_REVEALS: Reveals = { shown: [], marked: [] };
 
 /** Where a reveal is allowed to land: the parameter the user is looking at. */
