@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import { onTestFinished } from 'vitest';
 
 /**
  * A size of the suite from the environment, or its CI default (the issue's acceptance figure):
@@ -37,7 +38,7 @@ export function prng(seed: number): { next(): number; int(below: number): number
 /**
  * Bundles a helper script (a child process or worker of a test) with esbuild into dist/reliability,
  * where `better-sqlite3` resolves from the worktree's node_modules; one file per test process so
- * files running in parallel never write the same bundle.
+ * files running in parallel never write the same bundle. Removed after the test.
  */
 export async function bundleHelper(entry: string): Promise<string> {
   const dir = resolve('dist/reliability');
@@ -55,5 +56,6 @@ export async function bundleHelper(entry: string): Promise<string> {
     external: ['better-sqlite3'],
     banner: { js: "import { createRequire as __pdCreateRequire } from 'node:module'; const require = __pdCreateRequire(import.meta.url);" },
   });
+  onTestFinished(() => rmSync(outfile, { force: true }));
   return outfile;
 }
