@@ -74,6 +74,7 @@ describe('tamper: stored ciphertexts', () => {
       expect(await decryptOutcome(ssm, secret.name)).toBe('decrypted a value');
     }
     console.log(`tamper: ${flips} single-byte flips refused`);
+    expect(canarySightings([engine.home])).toEqual([]);
   });
 
   it('refuses a ciphertext moved to another parameter, through the binary, and the original still opens', async () => {
