@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type * as Fs from 'node:fs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../source/engine/engine';
@@ -8,7 +9,7 @@ import { tempHome } from '../helpers/temp-home';
 const operations = vi.hoisted(() => ({ log: [] as string[], names: new Map<number, string>() }));
 
 vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
+  const fs = await importOriginal<typeof Fs>();
   const name = (path: unknown) => String(path).replace(/^.*\//, '');
   return {
     ...fs,
