@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsError } from './errors';
 import { isWrappedRootKey, MAX_WRAPPED_FILE_BYTES, unwrapRootKey, wrapRootKey } from './wrapped-root-key';
@@ -93,15 +93,38 @@ function readCheckedKeyFile(file: string): Buffer {
 
 /**
  * Writes a new store's root key file (0600, never overwriting one): the 32 raw bytes, or with
- * `passphrase` the key wrapped under it (scrypt + AES-256-GCM).
+ * `passphrase` the key wrapped under it (scrypt + AES-256-GCM). The key is written whole to a
+ * private temporary file and synced, then linked into place (which, unlike a rename, fails if a
+ * root.key appeared meanwhile) and the folder synced: root.key is complete or absent after a
+ * kill, and on disk before the store can hold anything sealed under it, so a power cut cannot
+ * leave secrets behind an empty key file.
  */
 export function createRootKeyFile(home: string, rootKey: Buffer, passphrase?: string): void {
   const file = join(home, ROOT_KEY_FILE);
   if (existsSync(file)) throw new Error(`${file} already exists`);
   const contents = passphrase === undefined ? rootKey : wrapRootKey(rootKey, passphrase);
-  const fd = openSync(file, 'wx', 0o600);
+  const temp = join(home, `.${ROOT_KEY_FILE}.${process.pid}.${randomBytes(6).toString('hex')}`);
+  const fd = openSync(temp, 'wx', 0o600);
   try {
     writeSync(fd, contents);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, file);
+  } finally {
+    unlinkSync(temp);
+  }
+  syncFolder(home);
+}
+
+/** Makes a new entry of `folder` durable (POSIX: fsync the directory); Windows cannot open a folder so. */
+function syncFolder(folder: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

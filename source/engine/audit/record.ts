@@ -3,6 +3,7 @@ import type { CallContext } from '../context';
 import type { Engine } from '../engine';
 import { AwsError } from '../errors';
 import type { Permission } from '../identity/authorize';
+import { modelledInput } from './request-members';
 
 /** A resource an event is about, as LookupEvents lists it and its ResourceName/ResourceType lookups match it. */
 export interface AuditResource {
@@ -156,7 +157,7 @@ export function callRecord(engine: Engine, ctx: CallContext, call: { service: st
     eventName: call.operation,
     sourceIPAddress: ctx.sourceIp,
     userAgent: ctx.userAgent,
-    requestParameters: sanitize(call.input, REQUEST_SECRETS[call.service] ?? new Set(['Value', 'Plaintext'])) ?? null,
+    requestParameters: sanitize(modelledInput(call.service, call.operation, call.input), REQUEST_SECRETS[call.service] ?? new Set(['Value', 'Plaintext'])) ?? null,
     responseElements: quiet ? null : (sanitize(outcome.output, new Set(['Value', 'Plaintext'])) ?? null),
     requestID: ctx.requestId,
     resources: resourcesOf(call.permissions),
