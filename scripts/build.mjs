@@ -46,6 +46,22 @@ const fastStyledChars = {
   },
 };
 
+// Yoga (Ink's layout engine) carries its WebAssembly inline as a data: URL, and its loader
+// fetch()es that URL whenever fetch exists: Node then loads its whole HTTP client (undici) before
+// the first frame, for bytes the loader decodes itself when there is no fetch. The bundle's copy
+// takes that path; the build fails if the loader no longer reads as expected.
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const test = '"function"!=typeof fetch';
+      if (!source.includes(test)) throw new Error(`${args.path}: the fetch test to remove is gone; check yoga-layout's loader`);
+      return { contents: source.replaceAll(test, 'true'), loader: 'js' };
+    });
+  },
+};
+
 await build({
   ...common,
   entryPoints: ['source/cli.tsx'],
@@ -54,7 +70,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   mainFields: ['module', 'main'],
   external: ['better-sqlite3'],
-  plugins: [withoutUnused, fastStyledChars],
+  plugins: [withoutUnused, fastStyledChars, yogaWithoutFetch],
   // React's production build: its development build checks every render and is several times slower.
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"', __PARAMDECK_VERSION__: JSON.stringify(pkg.version) },
 });
