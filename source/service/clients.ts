@@ -32,6 +32,7 @@ export function buildClients(options: ServiceOptions): ServiceClients {
     ...(options.profile ? { profile: options.profile } : {}),
     maxAttempts: options.maxAttempts ?? 3,
     retryMode: options.retryMode ?? 'adaptive',
+    ...options.sdkSettings,
   };
   return {
     ssm: new SSMClient(config),
