@@ -1,6 +1,6 @@
 import { SSMClient, type SSMClientConfig } from '@aws-sdk/client-ssm';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { quietSdkWarnings } from './clients';
+import { LOCAL_ENDPOINT, quietSdkWarnings } from './clients';
 import { ServiceError } from './errors';
 import type { BackoffPolicy } from './listing';
 
@@ -27,18 +27,6 @@ export interface ServiceOptions {
   auditIntervalMs?: number;
   /** `--read-only`: every write is refused before a request is sent. */
   readOnly?: boolean;
-  /** SDK settings given outright, so the SDK does not look for them in the environment and ~/.aws files. */
-  sdkSettings?: SdkSettings;
-}
-
-/** SDK client settings the local target fixes (see localServiceOptions). */
-export interface SdkSettings {
-  useFipsEndpoint: boolean;
-  useDualstackEndpoint: boolean;
-  userAgentAppId: string;
-  defaultsMode: 'standard';
-  authSchemePreference: string[];
-  sigv4aSigningRegionSet: string[];
 }
 
 /** The flags that choose how to reach real AWS (DESIGN.md, "Command line"). */
@@ -49,8 +37,7 @@ export interface AwsTargetFlags {
   maxAttempts?: number;
 }
 
-/** The endpoint the local target's SDK clients sign for; the in-process handler never dials it. */
-export const LOCAL_ENDPOINT = 'http://paramdeck.local';
+export { LOCAL_ENDPOINT } from './clients';
 
 // A bastion's slow link drops connections and throttles bursts: a few adaptive retries (which
 // also slow the client down under throttling) and timeouts that end a dead connection in
@@ -82,23 +69,10 @@ export async function awsServiceOptions(flags: AwsTargetFlags = {}): Promise<Ser
   };
 }
 
-
 /** Options for `--target local`: the in-process handler, the `--as` principal's keys, the store's region. */
 export function localServiceOptions(input: { requestHandler: RequestHandler; credentials: Credentials; region: string }): ServiceOptions {
   // The local trail has no CloudTrail request quota to respect: no pacing between pages.
-  // The SDK would otherwise resolve these from AWS_* variables and the shared config files on the
-  // first call of each client, though they mean nothing for an in-process endpoint (FIPS and
-  // dual-stack endpoints, an app id, defaults mode, auth scheme order, SigV4a regions): the
-  // look-ups cost a tenth of the TUI's start-up before its first page of parameters.
-  const sdkSettings: SdkSettings = {
-    useFipsEndpoint: false,
-    useDualstackEndpoint: false,
-    userAgentAppId: '',
-    defaultsMode: 'standard',
-    authSchemePreference: [],
-    sigv4aSigningRegionSet: [],
-  };
-  return { ...input, endpoint: LOCAL_ENDPOINT, retryMode: 'standard', auditIntervalMs: 0, sdkSettings };
+  return { ...input, endpoint: LOCAL_ENDPOINT, retryMode: 'standard', auditIntervalMs: 0 };
 }
 
 // The SDK's own region chain reads the profile's `region` (config, then credentials file) and
