@@ -1,6 +1,6 @@
 import { Argument, type Command } from 'commander';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA, configDirectory, type Settings } from '../config/settings';
+import { DEFAULT_SETTINGS, SETTING_KEYS, SETTINGS_SCHEMA, configDirectory, type Settings, type SettingsFile } from '../config/settings';
 import { CommandError, ExitCode } from './exit-codes';
 import { mergedOptions } from './merged-options';
 import { displayText, jsonText, writeOut } from './output';
@@ -93,7 +93,7 @@ function setSetting(name: SettingKey, text: string): void {
 }
 
 /** Opens the file (a broken one is one clear line naming it) and applies `change`. */
-function editSettings(change: (settings: ReturnType<typeof settingsFile>) => void): void {
+function editSettings(change: (settings: SettingsFile) => void): void {
   change(settingsFile());
 }
 
@@ -111,7 +111,7 @@ function parseValue(name: SettingKey, text: string): unknown {
   return text;
 }
 
-/** What a key accepts, in words, from the same schema conf validates with. */
+/** What a key accepts, in words, from the same schema the file is checked against. */
 function accepted(name: SettingKey): string {
   const schema = SETTINGS_SCHEMA[name] as { type: string; enum?: readonly string[]; minimum?: number; maximum?: number };
   if (schema.enum) return `one of ${schema.enum.join(', ')}`;

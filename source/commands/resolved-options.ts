@@ -1,5 +1,5 @@
 import { resolveSettings } from '../config/resolve';
-import { ConfigError, openSettings, SETTING_KEYS, type Settings } from '../config/settings';
+import { ConfigError, openSettings, SETTING_KEYS, type Settings, type SettingsFile } from '../config/settings';
 import { CommandError, ExitCode } from './exit-codes';
 import type { TargetOptions } from './options';
 
@@ -42,7 +42,7 @@ export function storedSettings(env: NodeJS.ProcessEnv = process.env): Partial<Se
 }
 
 /** The config file, or a CommandError naming it when it cannot be used (bad JSON, off-schema value). */
-export function settingsFile(env: NodeJS.ProcessEnv = process.env): ReturnType<typeof openSettings> {
+export function settingsFile(env: NodeJS.ProcessEnv = process.env): SettingsFile {
   try {
     return openSettings(env);
   } catch (error) {

@@ -4,6 +4,26 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { ServiceOptions } from './options';
 
+/** The endpoint the local target's SDK clients sign for; the in-process handler never dials it. */
+export const LOCAL_ENDPOINT = 'http://paramdeck.local';
+
+/**
+ * Settings the SDK would otherwise resolve from AWS_* variables and the shared config files on
+ * the first call of each client, though they mean nothing for the in-process endpoint (FIPS and
+ * dual-stack endpoints, an app id, defaults mode, auth scheme order, SigV4a regions): the
+ * look-ups cost a tenth of the TUI's start-up before its first page of parameters.
+ */
+function inProcessSettings() {
+  return {
+    useFipsEndpoint: false,
+    useDualstackEndpoint: false,
+    userAgentAppId: '',
+    defaultsMode: 'standard' as const,
+    authSchemePreference: [] as string[],
+    sigv4aSigningRegionSet: [] as string[],
+  };
+}
+
 /** The four SDK clients of one service instance, built once and reused for every call. */
 export interface ServiceClients {
   ssm: SSMClient;
@@ -32,6 +52,7 @@ export function buildClients(options: ServiceOptions): ServiceClients {
     ...(options.profile ? { profile: options.profile } : {}),
     maxAttempts: options.maxAttempts ?? 3,
     retryMode: options.retryMode ?? 'adaptive',
+    ...(options.endpoint === LOCAL_ENDPOINT ? inProcessSettings() : {}),
   };
   return {
     ssm: new SSMClient(config),

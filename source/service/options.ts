@@ -1,6 +1,6 @@
 import { SSMClient, type SSMClientConfig } from '@aws-sdk/client-ssm';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { quietSdkWarnings } from './clients';
+import { LOCAL_ENDPOINT, quietSdkWarnings } from './clients';
 import { ServiceError } from './errors';
 import type { BackoffPolicy } from './listing';
 import type { ListingCacheStore } from './listing-cache';
@@ -40,8 +40,7 @@ export interface AwsTargetFlags {
   maxAttempts?: number;
 }
 
-/** The endpoint the local target's SDK clients sign for; the in-process handler never dials it. */
-export const LOCAL_ENDPOINT = 'http://paramdeck.local';
+export { LOCAL_ENDPOINT } from './clients';
 
 // A bastion's slow link drops connections and throttles bursts: a few adaptive retries (which
 // also slow the client down under throttling) and timeouts that end a dead connection in

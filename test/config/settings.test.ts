@@ -30,6 +30,29 @@ describe('settings', () => {
     expect(() => openSettings({ PARAMDECK_CONFIG_DIR: dir })).toThrow(/config\.json is not valid: .*target/);
   });
 
+  it.each([
+    ['target', 'mars', /`target` must be one of local, aws/],
+    ['profile', '', /`profile` must NOT have fewer than 1 characters/],
+    ['region', 'Mars-1', /`region` must match pattern/],
+    ['home', 7, /`home` must be string/],
+    ['revealSeconds', 1.5, /`revealSeconds` must be integer/],
+    ['revealSeconds', 0, /`revealSeconds` must be >= 1/],
+    ['clipboardSeconds', 3601, /`clipboardSeconds` must be <= 3600/],
+    ['readOnly', 'yes', /`readOnly` must be boolean/],
+  ])('refuses %s = %j in the file and on set', (key, value, message) => {
+    const dir = tempConfigDir();
+    expect(() => openSettings({ PARAMDECK_CONFIG_DIR: dir }).set(key as never, value)).toThrow(message);
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ [key]: value }));
+    expect(() => openSettings({ PARAMDECK_CONFIG_DIR: dir })).toThrow(message);
+  });
+
+  it('accepts every setting at its limits and keeps unknown keys out of the check', () => {
+    const dir = tempConfigDir();
+    const good = { target: 'aws', profile: 'p', region: 'eu-west-1', home: '/h', revealSeconds: 1, clipboardSeconds: 3600, theme: 'mono', readOnly: true };
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...good, somethingElse: 'kept' }));
+    expect(openSettings({ PARAMDECK_CONFIG_DIR: dir }).store).toMatchObject(good);
+  });
+
   it('resolves flags, then environment, then config, then defaults', () => {
     const stored = { target: 'aws' as const, region: 'eu-west-1', profile: 'stored', revealSeconds: 12 };
     expect(resolveSettings({}, {}, {})).toEqual(DEFAULT_SETTINGS);

@@ -16,6 +16,11 @@ describe('the path tree', () => {
     expect(levelRows(ITEMS, path).map((r) => (r.kind === 'folder' ? `${r.label} (${r.count})` : r.label))).toEqual(labels);
   });
 
+  it('counts folders whose names prefix each other, in any order', () => {
+    const items = ['/ab/x', '/a/y', '/ab/z', '/a/w', '/abc/v', '//empty', '/a'].map((name) => ({ name }));
+    expect(levelRows(items, '/').map((r) => (r.kind === 'folder' ? `${r.label} (${r.count})` : r.label))).toEqual(['/ (1)', 'a/ (2)', 'ab/ (2)', 'abc/ (1)', 'a']);
+  });
+
   it('lists everything under a folder by full name when flat', () => {
     expect(flatRows(ITEMS, '/a').map((r) => r.label)).toEqual(['/a/b/c', '/a/b/d', '/a/b/e/f', '/a/x']);
     expect(flatRows(ITEMS, '/')).toHaveLength(6);

@@ -22,16 +22,20 @@ export function levelRows(items: readonly { readonly name: string }[], path: str
   const prefix = path === ROOT ? ROOT : `${path}/`;
   const folders = new Map<string, number>();
   const leaves: TreeRow[] = [];
+  // This runs over every loaded name each time a batch of a listing lands, so it reads names in
+  // place: names arrive sorted, and a run of them under one folder reuses that folder's key
+  // instead of slicing a copy out of each name (at 100,000 names, megabytes of garbage a batch).
+  let folder = '';
   for (let index = 0; index < items.length; index++) {
     const name = items[index]!.name;
-    let rest: string;
-    if (name.startsWith(prefix)) rest = name.slice(prefix.length);
-    else if (path === ROOT && !name.startsWith('/')) rest = name;
+    let start: number;
+    if (name.startsWith(prefix)) start = prefix.length;
+    else if (path === ROOT && !name.startsWith('/')) start = 0;
     else continue;
-    const slash = rest.indexOf('/');
-    if (slash < 0) leaves.push({ kind: 'parameter', index, label: rest });
+    const slash = name.indexOf('/', start);
+    if (slash < 0) leaves.push({ kind: 'parameter', index, label: name.slice(start) });
     else {
-      const folder = rest.slice(0, slash);
+      if (slash - start !== folder.length || !name.startsWith(folder, start)) folder = name.slice(start, slash);
       folders.set(folder, (folders.get(folder) ?? 0) + 1);
     }
   }
