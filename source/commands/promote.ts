@@ -1,14 +1,14 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { ParameterInput } from '../service/capabilities';
-import { namingProblems, planPromotion, writesOf } from '../service/promotion-plan';
+import { namingProblems, planPromotion, promotionPaths, writesOf } from '../service/promotion-plan';
+import { previewLines } from '../service/promotion-preview';
 import { PromotionStopped, promotionPuts, readPromotionSides, writePromotion } from '../service/promotion';
 import type { SdkService } from '../service/sdk-service';
 import { CommandError, ExitCode } from './exit-codes';
 import { mergedOptions } from './merged-options';
 import { withTargetOptions, type TargetOptions } from './options';
 import { displayText, note, writeOut } from './output';
-import { previewLines } from './promote-preview';
 import { resolveOptions } from './resolved-options';
 import { runCommand } from './run';
 import { withTarget } from './with-target';
@@ -38,18 +38,10 @@ export function registerPromote(program: Command): void {
     });
 }
 
-function pathArgument(raw: string): string {
-  const path = raw.replace(/\/+$/, '');
-  if (!path.startsWith('/') || path === '') throw new CommandError(`${raw} is not a path: a path begins with / and is not / itself`, ExitCode.usage);
-  return path;
-}
-
 async function promote(rawSource: string, rawTarget: string, options: PromoteOptions): Promise<void> {
-  const sourcePath = pathArgument(rawSource);
-  const targetPath = pathArgument(rawTarget);
-  if (`${sourcePath}/`.startsWith(`${targetPath}/`) || `${targetPath}/`.startsWith(`${sourcePath}/`)) {
-    throw new CommandError(`${sourcePath} and ${targetPath} overlap: promote copies between two separate paths`, ExitCode.usage);
-  }
+  const paths = promotionPaths(rawSource, rawTarget);
+  if ('problem' in paths) throw new CommandError(paths.problem, ExitCode.usage);
+  const { sourcePath, targetPath } = paths;
   await withTarget(options, async ({ service, label }) => {
     const sides = await readPromotionSides(service, sourcePath, targetPath, options);
     if (sides.source.length === 0) throw new CommandError(`there are no parameters under ${sourcePath}`, ExitCode.notFound);

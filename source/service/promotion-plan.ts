@@ -2,7 +2,7 @@ import { checkParameterName } from './parameter-names';
 import type { ParameterSummary } from './types';
 
 /**
- * Promotion (`paramdeck promote`, and the TUI's copy when it comes): which names of a source path
+ * Promotion (`paramdeck promote` and the TUI's `p`): which names of a source path
  * a target path gains, changes, keeps or loses. Pure, so both front ends preview the same plan.
  */
 
@@ -38,6 +38,18 @@ export interface PromoteSides {
 /** Where a parameter's name sits below `path`: `/app/prod/db/url` under `/app/prod` is `db/url`. */
 export function relativeName(path: string, name: string): string {
   return name.replace(/^\/?/, '/').slice(path.length + 1);
+}
+
+/** The two paths of a promotion, trailing slashes dropped, or why they cannot be: not paths, or one inside the other. */
+export function promotionPaths(rawSource: string, rawTarget: string): { sourcePath: string; targetPath: string } | { problem: string } {
+  const [sourcePath, targetPath] = [rawSource, rawTarget].map((raw) => raw.replace(/\/+$/, ''));
+  for (const [raw, path] of [[rawSource, sourcePath!], [rawTarget, targetPath!]]) {
+    if (!path!.startsWith('/')) return { problem: `${raw} is not a path: a path begins with / and is not / itself` };
+  }
+  if (`${sourcePath}/`.startsWith(`${targetPath}/`) || `${targetPath}/`.startsWith(`${sourcePath}/`)) {
+    return { problem: `${sourcePath} and ${targetPath} overlap: promote copies between two separate paths` };
+  }
+  return { sourcePath: sourcePath!, targetPath: targetPath! };
 }
 
 /** Whether the target already holds what the source would write. */

@@ -1,7 +1,6 @@
-import type { ParameterInput } from './capabilities';
+import type { ParameterInput, ParameterReader, ParameterWriter } from './capabilities';
 import type { PlannedChange, PromoteSides } from './promotion-plan';
 import type { RevealedValue } from './revealed-value';
-import type { SdkService } from './sdk-service';
 
 /** How a promotion reads its sides. */
 export interface PromotionOptions {
@@ -19,7 +18,7 @@ async function collect<T>(listing: { collect(): Promise<{ items: T[]; error?: Er
 }
 
 /** Both listings, and the values the plan may compare: plain ones always, SecureStrings only with compareSecrets. */
-export async function readPromotionSides(service: SdkService, sourcePath: string, targetPath: string, options: PromotionOptions): Promise<PromoteSides> {
+export async function readPromotionSides(service: ParameterReader, sourcePath: string, targetPath: string, options: PromotionOptions): Promise<PromoteSides> {
   const values = async (path: string): Promise<Map<string, string>> => {
     if (options.compareSecrets) return new Map((await collect(service.revealPath(path, { recursive: true }))).map((r) => [r.name, r.plaintext()]));
     const read = await collect(service.readPath(path, { recursive: true }));
@@ -42,7 +41,7 @@ export async function readPromotionSides(service: SdkService, sourcePath: string
  * and data type, SecureStrings under the sides' key. Every SecureString is decrypted (and so
  * audited) here, before the first write, so a refused decrypt writes nothing.
  */
-export async function promotionPuts(service: SdkService, sides: PromoteSides, writes: readonly PlannedChange[]): Promise<ParameterInput[]> {
+export async function promotionPuts(service: ParameterReader, sides: PromoteSides, writes: readonly PlannedChange[]): Promise<ParameterInput[]> {
   const secrets = new Map<string, RevealedValue>();
   for (const change of writes) {
     if (change.source!.type === 'SecureString') secrets.set(change.source!.name, await service.reveal(change.source!.name));
@@ -80,7 +79,7 @@ export class PromotionStopped extends Error {
  * Writes one by one, telling `onWritten` as each lands. SSM has no transaction across
  * parameters: a failure after some writes throws PromotionStopped with what was and was not written.
  */
-export async function writePromotion(service: SdkService, puts: readonly ParameterInput[], onWritten: (put: ParameterInput, version: number) => void): Promise<void> {
+export async function writePromotion(service: ParameterWriter, puts: readonly ParameterInput[], onWritten: (put: ParameterInput, version: number) => void): Promise<void> {
   for (const [index, put] of puts.entries()) {
     let version: number;
     try {

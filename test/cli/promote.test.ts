@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../source/engine/engine';
-import { putPrincipalPolicy } from '../../source/engine/identity/policies';
-import { createPrincipal } from '../../source/engine/identity/principals';
+import { seedDeployer, STAGING_LEAVES } from '../helpers/deployer';
 import { call } from '../helpers/engine';
 import { sandbox, seed, type Sandbox } from './cli';
 
@@ -109,16 +108,7 @@ describe('paramdeck promote', () => {
 
   it('reports exactly what was written when a write is refused midway', async () => {
     const box = sandbox();
-    seed(box.home, ['a1', 'a2', 'b1'].map((leaf) => ({ name: `/app/staging/${leaf}`, value: `fake-${leaf}` })), (engine) => {
-      createPrincipal(engine, 'deployer');
-      putPrincipalPolicy(engine, 'deployer', 'p', JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          { Effect: 'Allow', Action: ['ssm:Get*', 'ssm:Describe*'], Resource: '*' },
-          { Effect: 'Allow', Action: 'ssm:PutParameter', Resource: 'arn:aws:ssm:*:*:parameter/app/prod/a*' },
-        ],
-      }));
-    });
+    seed(box.home, STAGING_LEAVES.map((leaf) => ({ name: `/app/staging/${leaf}`, value: `fake-${leaf}` })), seedDeployer);
     const run = await box.run(['promote', '/app/staging', '/app/prod', '--yes', '--as', 'deployer']);
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n').filter((line) => line.startsWith('wrote'))).toEqual([

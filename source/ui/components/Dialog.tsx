@@ -6,6 +6,7 @@ import type { ConfirmDialog, Dialog as DialogState } from '../state/dialog';
 import { useEnvironment } from '../ui-context';
 import { SafeText } from './SafeText';
 import { pickerContent } from './PickerContent';
+import { promoteContent } from './PromoteDialogContent';
 import { parameterFormContent, promptContent } from './WriteDialogContent';
 
 const MAX_WIDTH = 72;
@@ -17,7 +18,7 @@ const MAX_WIDTH = 72;
 export function Dialog({ dialog, body, width, height }: { dialog: DialogState; body: ReactNode; width: number; height: number }) {
   const boxWidth = Math.min(MAX_WIDTH, Math.max(20, width - 4));
   const inner = boxWidth - 4;
-  const content = dialogContent(dialog, inner);
+  const content = dialogContent(dialog, inner, height - 2);
   const top = Math.max(0, Math.floor((height - content.length - 2) / 2));
   return (
     <Box height={height} flexDirection="column">
@@ -29,8 +30,8 @@ export function Dialog({ dialog, body, width, height }: { dialog: DialogState; b
   );
 }
 
-/** The lines inside the box for each kind of dialog. */
-function dialogContent(dialog: DialogState, inner: number): ReactNode[] {
+/** The lines inside the box for each kind of dialog, in at most `rows` lines where a kind can be tall. */
+function dialogContent(dialog: DialogState, inner: number, rows: number): ReactNode[] {
   switch (dialog.kind) {
     case 'parameter-form':
       return parameterFormContent(dialog, inner);
@@ -38,6 +39,8 @@ function dialogContent(dialog: DialogState, inner: number): ReactNode[] {
       return promptContent(dialog, inner);
     case 'picker':
       return pickerContent(dialog, inner);
+    case 'promote':
+      return promoteContent(dialog, inner, rows);
     case 'confirm':
       return confirmContent(dialog, inner);
   }

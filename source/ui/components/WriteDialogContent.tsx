@@ -8,7 +8,8 @@ import { useEnvironment } from '../ui-context';
 import { SafeText, type Tone } from './SafeText';
 import { TextField } from './TextField';
 
-const LABEL_WIDTH = 14;
+/** The cells a form's labels take, so every field's text starts in one column. */
+export const LABEL_WIDTH = 14;
 const PREVIEW_CHARS = 120;
 const FIELD_LABELS: Record<FieldId, string> = {
   name: 'name', type: 'type', value: 'value', description: 'description', keyId: 'KMS key', tier: 'tier',
@@ -50,7 +51,7 @@ function fieldLine(form: ParameterForm, field: FieldId, inner: number): ReactNod
 }
 
 /** A field with a few fixed options: the chosen one stands out, `←`/`→` change it. */
-function Choice({ label, options, chosen, focused, width }: { label: string; options: readonly string[]; chosen: string; focused: boolean; width: number }) {
+export function Choice({ label, options, chosen, focused, width }: { label: string; options: readonly string[]; chosen: string; focused: boolean; width: number }) {
   const { theme } = useEnvironment();
   // Each option sits in a space either side, so the first one's text lines up with the text fields'.
   const used = LABEL_WIDTH - 1 + options.reduce((sum, option) => sum + option.length + 2, 0);

@@ -39,8 +39,8 @@ export interface Screen {
 /** Chooses the pane and view on screen and wires its commands to the dispatcher. */
 export function useScreen(state: UiState, dispatch: Dispatch<UiAction>, width: number, height: number): Screen {
   const environment = useEnvironment();
-  const { now, writer, service } = environment;
-  const flows = useMemo(() => (writer ? writeFlows(writer, service, dispatch) : undefined), [writer, service, dispatch]);
+  const { now, writer, service, label } = environment;
+  const flows = useMemo(() => (writer ? writeFlows(writer, service, label.region, dispatch) : undefined), [writer, service, label.region, dispatch]);
   const model = useParametersModel(state);
   const auditRows = useAuditModel(state);
   const keysModel = useKeysModel(state);

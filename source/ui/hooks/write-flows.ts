@@ -9,6 +9,7 @@ import type { ParameterFormDialog, PromptDialog } from '../state/write-dialogs';
 import type { BrowserService } from '../ui-context';
 import { listingError } from './listing-error';
 import { loaders } from './loaders';
+import { promoteFlow } from './promote-flow';
 import { parseTagEdits, tagFlash, tagsText } from './tag-edits';
 
 /** The write flows the parameters pane starts: each opens a dialog and does its I/O from there. */
@@ -23,6 +24,8 @@ export interface WriteFlows {
   label(name: string, version?: number): void;
   /** `T`: adds, changes and removes tags. */
   tags(name: string): void;
+  /** `p`: copies a folder's parameters to another path, after a preview. */
+  promote(source: string): void;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface WriteFlows {
  * refreshes what is on screen and flashes what happened; a refusal puts AWS's words in the open
  * dialog, which keeps what was typed.
  */
-export function writeFlows(writer: ParameterWriter, reader: BrowserService, dispatch: Dispatch<UiAction>): WriteFlows {
+export function writeFlows(writer: ParameterWriter, reader: BrowserService, region: string, dispatch: Dispatch<UiAction>): WriteFlows {
   const failed = (error: unknown) => errorText(listingError(error));
   const done = (text: string) => {
     dispatch({ type: 'dialog-close' });
@@ -53,6 +56,8 @@ export function writeFlows(writer: ParameterWriter, reader: BrowserService, disp
   };
 
   return {
+    promote: promoteFlow(reader, writer, region, dispatch),
+
     create(folder) {
       openForm('New parameter', newParameterForm(folder), (name) => dispatch({ type: 'parameters/open', name }));
     },

@@ -26,6 +26,7 @@ export type CommandId =
   | 'parameter.delete'
   | 'parameter.label'
   | 'parameter.tags'
+  | 'parameter.promote'
   | 'tree.flat'
   | 'context.switch'
   | 'refresh'
@@ -75,6 +76,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'parameter.delete', keys: ['d'], label: 'delete', description: 'delete (asks)', category: 'changes', dangerous: true, hint: false },
   { command: 'parameter.label', keys: ['L'], label: 'label', description: 'label a version', category: 'changes', dangerous: true, hint: false },
   { command: 'parameter.tags', keys: ['T'], label: 'tags', description: 'add or remove tags', category: 'changes', dangerous: true, hint: false },
+  { command: 'parameter.promote', keys: ['p'], label: 'promote', description: 'promote/copy a folder (previews, asks y/N)', category: 'changes', dangerous: true, hint: false },
   { command: 'context.switch', keys: ['P'], label: 'profile', description: 'switch AWS profile and region (aws target)', category: 'general', dangerous: false, hint: false },
   { command: 'refresh', keys: ['R'], label: 'refresh', description: 'refresh', category: 'general', dangerous: false, hint: false },
   { command: 'demo.load', keys: ['D'], label: 'demo data', description: 'load the demo data (empty store)', category: 'changes', dangerous: true, hint: false },

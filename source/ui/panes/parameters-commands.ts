@@ -42,7 +42,7 @@ export function parametersCommands(state: UiState, model: ParametersModel, exten
       view.mode === 'history' ? { run: () => dispatch({ type: 'parameters/back' }) }
       : current ? { run: () => dispatch({ type: 'parameters/history', name: current }) }
       : { disabled: selectFirst },
-    ...changeCommands(state, entry, selectFirst, flows),
+    ...changeCommands(state, entry, selectFirst, flows, row?.kind === 'folder' ? row.path : undefined),
   };
 }
 

@@ -9,6 +9,7 @@
  * looks). TypeScript's exhaustiveness checks point at every switch that still lacks the case.
  */
 import { PICKER_HINTS, pickerKey, type PickerDialog } from './picker-dialog';
+import { promoteHints, promoteKey, promoteTakesText, type PromoteDialog } from './promote-dialog';
 import { parameterFormKey, promptKey, writeDialogHints, type ParameterFormDialog, type PromptDialog } from './write-dialogs';
 
 /** A question answered `y` or `N`: the default is No, `esc` and `enter` cancel. */
@@ -26,7 +27,7 @@ export interface ConfirmDialog {
 }
 
 /** Every kind of dialog; extend this union to add one. */
-export type Dialog = ConfirmDialog | ParameterFormDialog | PromptDialog | PickerDialog;
+export type Dialog = ConfirmDialog | ParameterFormDialog | PromptDialog | PickerDialog | PromoteDialog;
 
 /** What a key does to an open dialog: keep it open (maybe changed), or close it and maybe act. */
 export type DialogOutcome =
@@ -51,6 +52,8 @@ export function dialogKey(dialog: Dialog, name: string, input: string): DialogOu
       return promptKey(dialog, name, input);
     case 'picker':
       return pickerKey(dialog, name);
+    case 'promote':
+      return promoteKey(dialog, name, input);
     case 'confirm':
       if (name === 'y' || name === 'Y') return { close: true, then: dialog.onYes };
       // Only an explicit yes acts: No is the default, so every other answer key cancels.
@@ -67,6 +70,8 @@ export function dialogHints(dialog: Dialog): readonly DialogHint[] {
       return writeDialogHints(dialog);
     case 'picker':
       return PICKER_HINTS;
+    case 'promote':
+      return promoteHints(dialog);
     case 'confirm':
       return [
         { keys: 'y', label: 'yes' },
@@ -85,6 +90,8 @@ export function dialogTakesText(dialog: Dialog): boolean {
     case 'parameter-form':
     case 'prompt':
       return true;
+    case 'promote':
+      return promoteTakesText(dialog);
     case 'confirm':
     case 'picker':
       return false;

@@ -54,7 +54,7 @@ export interface PromptDialog {
  * Feeds a chunk of several keys to a dialog one key at a time, or as a paste and maybe `enter`
  * into a field that keeps line breaks and tabs. A key that starts a write ends the chunk.
  */
-function eachKey<D>(dialog: D, name: string, input: string, pasteTarget: boolean, one: (dialog: D, name: string, input: string) => WriteOutcome<D>): WriteOutcome<D> {
+export function eachKey<D>(dialog: D, name: string, input: string, pasteTarget: boolean, one: (dialog: D, name: string, input: string) => WriteOutcome<D>): WriteOutcome<D> {
   if (name !== input || [...input].length < 2 || !/\p{Cc}/u.test(input)) return one(dialog, name, input);
   let current = dialog;
   for (const key of pasteTarget ? pasteKeys(input) : splitKeys(input)) {
