@@ -27,7 +27,11 @@ export async function startTui(flags: TargetOptions): Promise<void> {
   // The target on screen: the switcher (P) replaces it, and whichever is open last is closed at exit.
   let current: OpenedTarget | undefined;
   try {
-    const first = await environmentFor(options, (opened) => (current = opened));
+    const first = await environmentFor(options, (opened) => {
+      const previous = current;
+      current = opened;
+      return previous;
+    });
     const { runTui } = await import('../ui/run');
     await runTui(first);
   } finally {
@@ -35,7 +39,10 @@ export async function startTui(flags: TargetOptions): Promise<void> {
   }
 }
 
-/** Opens `options`' target and builds the browser's environment on it; `adopt` hears of the new target once it is ready. */
+/**
+ * Opens `options`' target and builds the browser's environment on it. `adopt` takes the new
+ * target once it is ready and hands back the one it replaces, which is closed then.
+ */
 async function environmentFor(options: ResolvedOptions<TargetOptions>, adopt: (opened: OpenedTarget) => OpenedTarget | undefined): Promise<EnvironmentInput> {
   // Only the browser draws from the listing cache; scripts always want the live answer.
   const opened = await openTarget({ ...options, metadataCache: options.settings.metadataCache });

@@ -1,4 +1,4 @@
-import { useInput } from 'ink';
+import { useInput, type Key } from 'ink';
 import { useLayoutEffect, useRef, type Dispatch } from 'react';
 import { commandForKey, droppedBinding, READ_ONLY_REFUSAL, type Binding } from '../keys/keymap';
 import { keyName } from '../keys/key-name';
@@ -21,22 +21,45 @@ export function useKeyRouter(state: UiState, commands: PaneCommands, bindings: r
   // Keys typed quickly arrive before Ink re-subscribes the new handler (it does so in a passive
   // effect), so the handler reads the screen of the last commit from here, never a stale closure.
   const latest = useRef({ state, commands, filterPick });
-  useLayoutEffect(() => {
-    latest.current = { state, commands, filterPick };
-  });
-  useInput(function feed(input, key) {
+  // The rest of a chunk of keys typed together, waiting for the screen the key before left.
+  const pending = useRef<{ readonly seq: number; readonly text: string; readonly key: Key } | undefined>(undefined);
+  const sequence = useRef(0);
+  function feed(input: string, key: Key): void {
     const name = keyName(input, key);
     const { state } = latest.current;
     const chars = [...input];
     // Over a slow link several typed keys arrive as one chunk. Outside a prompt each is its own
-    // key, taken one after another so each sees the screen the one before it left.
+    // key, taken one after another, each once the screen the one before it left is committed
+    // (`/` then `pwd` must reach the filter prompt `/` opened, not the keys `p`, `w`, `d`).
     if (name === input && chars.length > 1 && !editing(state)) {
       route(chars[0]!, chars[0]!);
-      setImmediate(() => feed(chars.slice(1).join(''), key));
+      later(chars.slice(1).join(''), key);
       return;
     }
     route(name, input);
+  }
+
+  function later(text: string, key: Key): void {
+    const seq = ++sequence.current;
+    pending.current = { seq, text, key };
+    // A key that changed nothing is followed by no commit: the next one goes after a short wait.
+    setTimeout(() => {
+      if (pending.current?.seq === seq) drain();
+    }, 15);
+  }
+
+  function drain(): void {
+    const next = pending.current;
+    if (!next) return;
+    pending.current = undefined;
+    feed(next.text, next.key);
+  }
+
+  useLayoutEffect(() => {
+    latest.current = { state, commands, filterPick };
+    if (pending.current) queueMicrotask(drain);
   });
+  useInput(feed);
 
   function route(name: string, input: string): void {
     const { state, commands, filterPick } = latest.current;
