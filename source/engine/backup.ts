@@ -2,7 +2,8 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from '
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Engine } from './engine';
-import { storedKeyCheck, syncFolder } from './root-key-check';
+import { syncFolder } from './durable-file';
+import { storedKeyCheck } from './root-key-check';
 
 /**
  * A backup is itself an SQLite database: a consistent copy of `paramdeck.db` made with SQLite's

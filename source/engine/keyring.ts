@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { syncFolder, writeSyncedFile } from './durable-file';
 import { AwsError } from './errors';
 import { isWrappedRootKey, MAX_WRAPPED_FILE_BYTES, unwrapRootKey, wrapRootKey } from './wrapped-root-key';
 
@@ -104,30 +105,13 @@ export function createRootKeyFile(home: string, rootKey: Buffer, passphrase?: st
   if (existsSync(file)) throw new Error(`${file} already exists`);
   const contents = passphrase === undefined ? rootKey : wrapRootKey(rootKey, passphrase);
   const temp = join(home, `.${ROOT_KEY_FILE}.${process.pid}.${randomBytes(6).toString('hex')}`);
-  const fd = openSync(temp, 'wx', 0o600);
-  try {
-    writeSync(fd, contents);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeSyncedFile(temp, contents);
   try {
     linkSync(temp, file);
   } finally {
     unlinkSync(temp);
   }
   syncFolder(home);
-}
-
-/** Makes a new entry of `folder` durable (POSIX: fsync the directory); Windows cannot open a folder so. */
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** 32 fresh random bytes for a new store. */

@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './database';
+import { syncFolder, writeSyncedFile } from './durable-file';
 import type { Engine } from './engine';
 import { Keyring, ROOT_KEY_FILE, readRootKeyFile } from './keyring';
 
@@ -90,13 +91,7 @@ export function recordKeyCheck(engine: Engine): void {
 export function writePendingKey(home: string, contents: Buffer): void {
   const temp = join(home, `${PENDING_ROOT_KEY_FILE}.${process.pid}.tmp`);
   rmSync(temp, { force: true });
-  const fd = openSync(temp, 'wx', 0o600);
-  try {
-    writeSync(fd, contents);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeSyncedFile(temp, contents);
   renameSync(temp, join(home, PENDING_ROOT_KEY_FILE));
   syncFolder(home);
 }
@@ -107,13 +102,3 @@ export function installPendingKey(home: string): void {
   syncFolder(home);
 }
 
-/** A rename is durable only once its folder is synced. */
-export function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
