@@ -66,5 +66,7 @@ export function checkDataType(dataType: string, type: string, value: string): vo
   }
   if (dataType !== 'aws:ec2:image') return;
   if (type !== 'String') throw validationError('The aws:ec2:image data type is only supported for parameters of type String.');
-  if (!IMAGE_ID.test(value)) throw validationError(`Parameter value, ${value}, is not a valid image ID for data type aws:ec2:image.`);
+  // AWS echoes the value here ("Parameter value, <value>, is not …"); a secrets store echoes no
+  // value into an answer, a log or the audit trail's errorMessage, whatever its type.
+  if (!IMAGE_ID.test(value)) throw validationError('Parameter value is not a valid image ID for data type aws:ec2:image.');
 }

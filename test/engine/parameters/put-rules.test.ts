@@ -88,7 +88,7 @@ describe('PutParameter DataType', () => {
   });
 
   it.each([
-    ['a value that is not an AMI id', { DataType: 'aws:ec2:image' }, 'ami-xyz', /is not a valid image ID for data type aws:ec2:image/],
+    ['a value that is not an AMI id (and is not echoed)', { DataType: 'aws:ec2:image' }, 'ami-xyz', /^Parameter value is not a valid image ID for data type aws:ec2:image\.$/],
     ['an upper-case data type', { DataType: 'AWS:EC2:IMAGE' }, 'ami-12345678', 'The following data type is not supported: AWS:EC2:IMAGE (Data type names are all lowercase.)'],
     ['an image id in a StringList', { DataType: 'aws:ec2:image', Type: 'StringList' }, 'ami-12345678', /only supported for parameters of type String/],
   ])('refuses %s', (_label, extra, value, message) => {
