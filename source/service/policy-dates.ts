@@ -1,5 +1,5 @@
 import type { ParameterInlinePolicy } from '@aws-sdk/client-ssm';
-import { POLICY_TYPES, schedulePolicies, type PolicyDocument } from '../engine/parameters/policy-schedule';
+import { POLICY_TYPES, schedulePolicies, type PolicyDocument } from '../shared/parameter-policy-schedule';
 import type { ParameterPolicy } from './types';
 
 /** A policy's text as a document, or undefined when an endpoint sent something else (moto sends objects). */

@@ -1,5 +1,5 @@
 import { AwsError } from '../errors';
-import { parsePolicyTimestamp, periodMs, POLICY_TYPES, type PolicyDocument, type PolicyType } from './policy-schedule';
+import { parsePolicyTimestamp, periodMs, POLICY_TYPES, type PolicyDocument, type PolicyType } from '../../shared/parameter-policy-schedule';
 
 const MAX_POLICIES = 10;
 const POLICY_VERSION = '1.0';

@@ -3,7 +3,7 @@ import { serviceEventRecord, type AuditRecord } from '../audit/record';
 import type { Engine } from '../engine';
 import { storedPolicies } from './policy-rules';
 import { policyRan, recordPolicyRun } from './policy-runs';
-import { schedulePolicies, type PolicyType, type ScheduledPolicy } from './policy-schedule';
+import { schedulePolicies, type PolicyType, type ScheduledPolicy } from '../../shared/parameter-policy-schedule';
 import { sql } from './rows';
 
 /** What one sweep did, and when the next policy it saw falls due. */

@@ -5,7 +5,7 @@ import { AwsError } from '../errors';
 import { prepared } from '../prepared';
 import { storedPolicies } from './policy-rules';
 import { policyRan } from './policy-runs';
-import { schedulePolicies } from './policy-schedule';
+import { schedulePolicies } from '../../shared/parameter-policy-schedule';
 import { openValue } from './secure-value';
 
 /** The tiers a stored version can have (Intelligent-Tiering resolves to one of them at put). */

@@ -1,6 +1,7 @@
 /**
- * When a parameter policy falls due. Pure, with no store access, so the engine's sweep and the
- * service layer (which shows due dates for AWS and local alike) compute the same instant.
+ * When a parameter policy falls due. Pure and import-free, in `shared/` beside no layer, so the
+ * engine's sweep and the service layer (which shows due dates for AWS and local alike) compute
+ * the same instant without either layer reaching into the other.
  */
 
 /** The three policy types Parameter Store supports. */
