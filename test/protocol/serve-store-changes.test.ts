@@ -7,6 +7,7 @@ import { Engine } from '../../source/engine/engine';
 import { contextFor } from '../helpers/engine';
 import { tempHome } from '../helpers/temp-home';
 import { parseEnvOutput, runCli, startServe } from './cli-process';
+import { outcome } from '../helpers/outcome';
 
 /** A running `paramdeck serve` on a new store, with SDK clients signed as admin. */
 async function servedStore() {
@@ -27,16 +28,6 @@ async function servedStore() {
     kms.destroy();
   });
   return { home, ssm, kms, accessKeyId: env.AWS_ACCESS_KEY_ID! };
-}
-
-/** The error name a promise rejects with, or 'ok'. */
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    return (error as Error).name;
-  }
 }
 
 describe('a running serve and changes made by other processes', () => {

@@ -8,6 +8,7 @@ import { parseEnvOutput, startServe } from '../protocol/cli-process';
 import { signedRequest } from '../protocol/support';
 import { CANARY, canarySightings } from './support/canary';
 import { errorType, sendRaw } from './support/http-send';
+import { outcome } from '../helpers/outcome';
 
 /**
  * Secrets at rest: a canary plaintext goes in through every door — `import`, the SDK over
@@ -26,16 +27,6 @@ const READ_ONLY_POLICY = JSON.stringify({
 });
 
 const secret = (label: string) => `${CANARY}:${label}`;
-
-/** Tries a call that must fail; resolves with the error's name. */
-async function refused(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'succeeded';
-  } catch (error) {
-    return (error as Error).name;
-  }
-}
 
 describe('secrets at rest', () => {
   it('leaves no canary in the store files, the config folder, the printed trail or any stderr after every way in', { timeout: 300_000 }, async () => {
@@ -78,10 +69,10 @@ describe('secrets at rest', () => {
     await kms.send(new GenerateDataKeyCommand({ KeyId: KeyMetadata!.KeyId, KeySpec: 'AES_256' }));
 
     // Refusals and failures carrying the canary: their records keep no value.
-    expect(await refused(ssm.send(new PutParameterCommand({ Name: '/sec/bad-key', Value: secret('bad-key'), Type: 'SecureString', KeyId: 'alias/nope' })))).toBe('InvalidKeyId');
-    expect(await refused(ssm.send(new PutParameterCommand({ Name: '/sec/pattern', Value: secret('pattern'), Type: 'String', AllowedPattern: '^[0-9]+$' })))).toBe('ParameterPatternMismatchException');
-    expect(await refused(new SSMClient(config(ci)).send(new GetParameterCommand({ Name: '/sec/standard', WithDecryption: true })))).toBe('AccessDeniedException');
-    expect(await refused(new SSMClient(config(ci)).send(new PutParameterCommand({ Name: '/sec/ci', Value: secret('ci'), Type: 'SecureString' })))).toBe('AccessDeniedException');
+    expect(await outcome(ssm.send(new PutParameterCommand({ Name: '/sec/bad-key', Value: secret('bad-key'), Type: 'SecureString', KeyId: 'alias/nope' })))).toBe('InvalidKeyId');
+    expect(await outcome(ssm.send(new PutParameterCommand({ Name: '/sec/pattern', Value: secret('pattern'), Type: 'String', AllowedPattern: '^[0-9]+$' })))).toBe('ParameterPatternMismatchException');
+    expect(await outcome(new SSMClient(config(ci)).send(new GetParameterCommand({ Name: '/sec/standard', WithDecryption: true })))).toBe('AccessDeniedException');
+    expect(await outcome(new SSMClient(config(ci)).send(new PutParameterCommand({ Name: '/sec/ci', Value: secret('ci'), Type: 'SecureString' })))).toBe('AccessDeniedException');
     // A PutParameter body sent to operations that have no Value, or with a member no operation has.
     const credentials = config(admin).credentials;
     for (const [target, body] of [
