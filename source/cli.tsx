@@ -24,4 +24,6 @@ program.exitOverride((error) => {
 
 registerCommands(program);
 
-await program.parseAsync(process.argv);
+// Not a top-level await: the bundle is CommonJS (scripts/build.mjs), and an error still ends the
+// process as an unhandled rejection.
+void program.parseAsync(process.argv);

@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
+import { markTuiRun } from '../boot/code-cache-kind';
 import { repeatPolicySweeps, sweepDuePolicies } from '../engine/parameters/policy-sweep';
 import { openTarget, type OpenedTarget } from '../target';
 import type { EnvironmentInput } from '../ui/ui-context';
@@ -19,11 +19,7 @@ export async function startTui(flags: TargetOptions): Promise<void> {
     );
   }
   const options = resolveOptions(flags);
-  // Loading 100,000 parameters passes gigabytes through the heap while 40–60 MB stay alive, and
-  // V8 lets the old generation grow to up to 4× what survived its last full collection: the TUI
-  // would sit at 260 MB. Growing by half instead holds it under 200 MB, for a few more full
-  // collections (mostly concurrent) while a large listing loads.
-  setFlagsFromString('--heap-growing-percent=50');
+  markTuiRun();
   // The target on screen: the switcher (P) replaces it, and whichever is open last is closed at exit.
   let current: OpenedTarget | undefined;
   try {

@@ -1,15 +1,15 @@
 import stringWidth from 'string-width';
+import { isSingleCellText } from '../../text/single-cell';
 
 /**
  * Column arithmetic on already terminal-safe text. Widths are display cells (a CJK character or
  * an emoji takes two), so columns line up whatever a description holds; ASCII, the common case
  * for SSM names, takes the fast path.
  */
-const ASCII = /^[\x20-\x7e]*$/;
 
 /** The text's width in terminal cells. */
 export function cellWidth(text: string): number {
-  return ASCII.test(text) ? text.length : stringWidth(text);
+  return isSingleCellText(text) ? text.length : stringWidth(text);
 }
 
 /** `text` cut to `width` cells with a visible `…` when it was longer, then padded to exactly `width`. */
@@ -40,7 +40,7 @@ export function wrapCells(text: string, width: number): string[] {
 
 /** The longest prefix of `text` at most `width` cells wide. */
 function sliceCells(text: string, width: number): string {
-  if (ASCII.test(text)) return text.slice(0, width);
+  if (isSingleCellText(text)) return text.slice(0, width);
   let used = 0;
   let end = 0;
   for (const char of text) {
