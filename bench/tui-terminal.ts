@@ -16,8 +16,8 @@ export class PtyProgram {
   private readonly waiters = new Set<() => void>();
   exited: Promise<number | null>;
 
-  constructor(command: string, size: { columns: number; rows: number }) {
-    const env = { ...process.env };
+  constructor(command: string, size: { columns: number; rows: number }, extraEnv: NodeJS.ProcessEnv = {}) {
+    const env = { ...process.env, ...extraEnv };
     // Measured as a user runs it: Ink would render nothing until exit under CI.
     delete env.CI;
     delete env.CONTINUOUS_INTEGRATION;

@@ -6,17 +6,20 @@ import { dirname, resolve } from 'node:path';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
+// Every file in dist/ is CommonJS (dist/package.json says so): Node starts a CommonJS entry a few
+// milliseconds sooner than an ES module, and source/boot/code-cache.ts needs the CLI as CommonJS.
+// The sources' `import.meta.url` becomes the file's own URL, and the code stays in strict mode as
+// the ES modules it was written as were.
+const BUNDLE_URL = `"use strict";\nconst __paramdeckBundleUrl = require('node:url').pathToFileURL(__filename).href;`;
 const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
   legalComments: 'none',
-  // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: {
-    js: "import { createRequire as __pdCreateRequire } from 'node:module'; const require = __pdCreateRequire(import.meta.url);",
-  },
+  define: { 'import.meta.url': '__paramdeckBundleUrl' },
+  banner: { js: BUNDLE_URL },
 };
 
 // Empty stand-ins for modules the bundle imports but never uses: conf builds an ajv validator only
@@ -161,9 +164,36 @@ return stringWidth;
   },
 };
 
-await build({
+// The AWS SDK's HTTP handler loads node:https (and with it TLS) when its module loads: some 8 ms
+// of every start, though the local target never opens a socket. Its `node_https` module stands
+// for node:https in the handler, which reads `Agent` and `request` from it; in the bundle those
+// load node:https on first use.
+const httpsOnDemand = {
+  name: 'https-on-demand',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@smithy[\\/]node-http-handler[\\/]dist-es[\\/]node-https\.js$/ }, (args) => ({
+      loader: 'js',
+      contents: patched(args.path, readFileSync(args.path, 'utf8'), [
+        [
+          'import node_https from "node:https";',
+          `let loaded;
+const load = () => (loaded ??= require('node:https'));
+const node_https = {
+  get Agent() {
+    return load().Agent;
+  },
+  get request() {
+    return load().request;
+  },
+};`,
+        ],
+      ]),
+    }));
+  },
+};
+
+const cliBuild = await build({
   ...common,
-  format: 'cjs',
   entryPoints: ['source/cli.tsx'],
   outfile: 'dist/cli.cjs',
   // ASCII only, so source/boot/code-cache.ts can read it as latin1.
@@ -172,16 +202,17 @@ await build({
   supported: { 'dynamic-import': false },
   mainFields: ['module', 'main'],
   external: ['better-sqlite3'],
-  plugins: [withoutUnused, fastStyledChars, yogaSync, inkWithoutDevtools, singleCellFirst],
+  plugins: [withoutUnused, fastStyledChars, yogaSync, inkWithoutDevtools, singleCellFirst, httpsOnDemand],
+  metafile: !!process.env.META,
   // React's production build: its development build checks every render and is several times slower.
   define: {
+    ...common.define,
     'process.env.DEV': '"false"',
     'process.env.NODE_ENV': '"production"',
     __PARAMDECK_VERSION__: JSON.stringify(pkg.version),
-    'import.meta.url': '__paramdeckBundleUrl',
   },
-  banner: { js: "const __paramdeckBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+if (process.env.META) writeFileSync(process.env.META, JSON.stringify(cliBuild.metafile));
 const bundle = readFileSync('dist/cli.cjs', 'utf8');
 if (bundle.split('__PARAMDECK_YOGA_WASM__').length !== 2) throw new Error('dist/cli.cjs: expected one __PARAMDECK_YOGA_WASM__');
 writeFileSync('dist/cli.cjs', bundle.replace('__PARAMDECK_YOGA_WASM__', JSON.stringify(yogaWasmBase64)));
@@ -200,6 +231,7 @@ await build({
   ...common,
   entryPoints: ['source/entry.ts'],
   outfile: 'dist/paramdeck.js',
-  banner: { js: '#!/usr/bin/env node' },
+  banner: { js: `#!/usr/bin/env node\n${BUNDLE_URL}` },
 });
 chmodSync('dist/paramdeck.js', 0o755);
+writeFileSync('dist/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);

@@ -26,10 +26,12 @@ function inProcessSettings() {
 
 /** The four SDK clients of one service instance, built once and reused for every call. */
 export interface ServiceClients {
-  ssm: SSMClient;
-  kms: KMSClient;
-  cloudtrail: CloudTrailClient;
-  sts: STSClient;
+  readonly ssm: SSMClient;
+  readonly kms: KMSClient;
+  readonly cloudtrail: CloudTrailClient;
+  readonly sts: STSClient;
+  /** Closes the sockets of the clients built so far, so a command can exit without waiting on keep-alive timers. */
+  destroy(): void;
 }
 
 /**
@@ -41,7 +43,11 @@ export function quietSdkWarnings(): void {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 }
 
-/** Builds the clients for `options`; every client shares the credentials provider and handler. */
+/**
+ * The clients for `options`, each built on first use: every client shares the credentials
+ * provider and handler, and a screen that shows only parameters never pays for building the
+ * KMS and CloudTrail clients.
+ */
 export function buildClients(options: ServiceOptions): ServiceClients {
   quietSdkWarnings();
   const config = {
@@ -54,15 +60,22 @@ export function buildClients(options: ServiceOptions): ServiceClients {
     retryMode: options.retryMode ?? 'adaptive',
     ...(options.endpoint === LOCAL_ENDPOINT ? inProcessSettings() : {}),
   };
+  const built: { ssm?: SSMClient; kms?: KMSClient; cloudtrail?: CloudTrailClient; sts?: STSClient } = {};
   return {
-    ssm: new SSMClient(config),
-    kms: new KMSClient(config),
-    cloudtrail: new CloudTrailClient(config),
-    sts: new STSClient(config),
+    get ssm() {
+      return (built.ssm ??= new SSMClient(config));
+    },
+    get kms() {
+      return (built.kms ??= new KMSClient(config));
+    },
+    get cloudtrail() {
+      return (built.cloudtrail ??= new CloudTrailClient(config));
+    },
+    get sts() {
+      return (built.sts ??= new STSClient(config));
+    },
+    destroy() {
+      for (const client of Object.values(built)) client.destroy();
+    },
   };
-}
-
-/** Closes the clients' sockets so a command can exit without waiting on keep-alive timers. */
-export function destroyClients(clients: ServiceClients): void {
-  for (const client of Object.values(clients)) client.destroy();
 }

@@ -12,7 +12,7 @@ import type {
   AuditQuery, AuditReader, HistoryReader, Identity, KeyManager, KeyRotation, ListOptions, Listing, ParameterReader,
   ParameterSelector, Tag,
 } from './capabilities';
-import { buildClients, destroyClients, type ServiceClients } from './clients';
+import { buildClients, type ServiceClients } from './clients';
 import { mapErrors, ServiceError } from './errors';
 import { aliasPages, keyPages } from './key-pages';
 import { DEFAULT_BACKOFF, pagedListing, type BackoffPolicy, type PageFetcher } from './listing';
@@ -188,7 +188,7 @@ export class SdkService extends ParameterWrites implements ParameterReader, Hist
 
   /** Closes the clients' sockets; the service is unusable afterwards. */
   close(): void {
-    destroyClients(this.clients);
+    this.clients.destroy();
   }
 
   private listing<T, C>(fetchPage: PageFetcher<T, C>, options: ListOptions | undefined): Listing<T> {
