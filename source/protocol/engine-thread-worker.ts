@@ -25,14 +25,16 @@ function serveCalls(engine: Engine): void {
   const group = new CommitGroup(engine);
   // Policies fall due while serve runs: swept inside the commit group, like any call.
   const sweeps = repeatPolicySweeps(engine, () => group.run(() => sweepDuePolicies(engine)));
-  // Answers settled in one turn (one group's, after its COMMIT) leave in one message.
+  // A group's answers leave in one message as soon as its COMMIT has settled them all: they settle
+  // in one run of microtasks, and the flush is queued behind them by the first. (Waiting for the
+  // next turn instead held them behind whatever calls arrived meanwhile.)
   let outbox: Answer[] = [];
   const flush = () => {
     if (outbox.length > 0) post({ kind: 'answers', answers: outbox });
     outbox = [];
   };
   const send = (answer: Answer) => {
-    if (outbox.length === 0) setImmediate(flush);
+    if (outbox.length === 0) queueMicrotask(flush);
     outbox.push(answer);
   };
   parentPort!.on('message', (message: ToEngine) => {

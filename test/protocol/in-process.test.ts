@@ -12,12 +12,6 @@ import { InProcessHandler } from '../../source/protocol/in-process';
 import { testEngine } from '../helpers/engine';
 import { adminCredentials, inProcessClients, signedRequest } from './support';
 
-async function readAll(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 describe('the in-process handler', () => {
   it('carries the real SSM client to the engine with no socket', async () => {
     const engine = testEngine();
@@ -66,7 +60,7 @@ describe('the in-process handler', () => {
       const { response } = await handler.handle(new HttpRequest({ method: 'POST', path: '/', headers: signed.headers as Record<string, string>, body }));
       expect(response.statusCode).toBe(400);
       expect(response.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
-      expect(JSON.parse(await readAll(response.body as Readable))).toMatchObject({ __type: 'ParameterNotFound' });
+      expect(JSON.parse(Buffer.from(response.body as Uint8Array).toString('utf8'))).toMatchObject({ __type: 'ParameterNotFound' });
     }
   });
 
