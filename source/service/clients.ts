@@ -10,7 +10,7 @@ export const LOCAL_ENDPOINT = 'http://paramdeck.local';
 /**
  * Settings the SDK would otherwise resolve from AWS_* variables and the shared config files on
  * the first call of each client, though they mean nothing for the in-process endpoint (FIPS and
- * dual-stack endpoints, an app id, defaults mode, auth scheme order, SigV4a regions): the
+ * dual-stack endpoints, an app id, defaults mode, auth scheme order, SigV4a regions, clock skew): the
  * look-ups cost a tenth of the TUI's start-up before its first page of parameters.
  */
 function inProcessSettings() {
@@ -21,6 +21,8 @@ function inProcessSettings() {
     defaultsMode: 'standard' as const,
     authSchemePreference: [] as string[],
     sigv4aSigningRegionSet: [] as string[],
+    // Same clock on both ends: there is no skew to correct.
+    disableClockSkewCorrection: true,
   };
 }
 
