@@ -164,33 +164,34 @@ return stringWidth;
   },
 };
 
-// The AWS SDK's HTTP handler loads node:https (and with it TLS) when its module loads: some 8 ms
-// of every start, though the local target never opens a socket. Its `node_https` module stands
-// for node:https in the handler, which reads `Agent` and `request` from it; in the bundle those
-// load node:https on first use.
-const httpsOnDemand = {
-  name: 'https-on-demand',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]@smithy[\\/]node-http-handler[\\/]dist-es[\\/]node-https\.js$/ }, (args) => ({
-      loader: 'js',
-      contents: patched(args.path, readFileSync(args.path, 'utf8'), [
-        [
-          'import node_https from "node:https";',
-          `let loaded;
-const load = () => (loaded ??= require('node:https'));
-const node_https = {
-  get Agent() {
-    return load().Agent;
-  },
-  get request() {
-    return load().request;
-  },
-};`,
-        ],
-      ]),
-    }));
-  },
-};
+// Node modules that the bundle's packages load when their own modules load, but that the TUI's
+// first frame never uses: HTTP and HTTPS (the SDK's socket handler; the local target has no
+// socket), child processes (commander, the clipboard), worker threads (serve), fs/promises (the
+// SDK's profile files), assert (conf). Loading them costs some 20 ms of every start. In the
+// bundle each stands behind an object that loads the module on the first property read, which
+// is all the code does with them (as `mod.fn(...)`, `new mod.Class(...)`, or through esbuild's
+// __toESM for a default import, whose `default` is the module itself).
+const ON_FIRST_USE = ['child_process', 'http', 'https', 'worker_threads', 'fs/promises', 'assert', 'readline/promises', 'timers/promises'];
+const LAZY_MODULE = `function __paramdeckOnFirstUse(id, asDefault) {
+  let loaded;
+  const load = () => (loaded ??= require(id));
+  const read = (key) => (asDefault && key === 'default' ? load() : asDefault && key === '__esModule' ? undefined : load()[key]);
+  return new Proxy(Object.create(null), {
+    get: (_, key) => read(key),
+    has: (_, key) => key in load(),
+    ownKeys: () => Reflect.ownKeys(load()),
+    getOwnPropertyDescriptor: (_, key) => (key in load() ? { value: read(key), writable: false, enumerable: true, configurable: true } : undefined),
+  });
+}
+`;
+function onFirstUse(source) {
+  const names = ON_FIRST_USE.map((name) => name.replace('/', '\\/')).join('|');
+  const required = `require\\("((?:node:)?(?:${names}))"\\)`;
+  const rewritten = source
+    .replace(new RegExp(`__toESM\\(${required}(?:, 1)?\\)`, 'g'), (_, id) => `__paramdeckOnFirstUse("${id}", true)`)
+    .replace(new RegExp(required, 'g'), (_, id) => `__paramdeckOnFirstUse("${id}", false)`);
+  return rewritten.replace(BUNDLE_URL, `${BUNDLE_URL}\n${LAZY_MODULE}`);
+}
 
 const cliBuild = await build({
   ...common,
@@ -202,7 +203,7 @@ const cliBuild = await build({
   supported: { 'dynamic-import': false },
   mainFields: ['module', 'main'],
   external: ['better-sqlite3'],
-  plugins: [withoutUnused, fastStyledChars, yogaSync, inkWithoutDevtools, singleCellFirst, httpsOnDemand],
+  plugins: [withoutUnused, fastStyledChars, yogaSync, inkWithoutDevtools, singleCellFirst],
   metafile: !!process.env.META,
   // React's production build: its development build checks every render and is several times slower.
   define: {
@@ -215,7 +216,7 @@ const cliBuild = await build({
 if (process.env.META) writeFileSync(process.env.META, JSON.stringify(cliBuild.metafile));
 const bundle = readFileSync('dist/cli.cjs', 'utf8');
 if (bundle.split('__PARAMDECK_YOGA_WASM__').length !== 2) throw new Error('dist/cli.cjs: expected one __PARAMDECK_YOGA_WASM__');
-writeFileSync('dist/cli.cjs', bundle.replace('__PARAMDECK_YOGA_WASM__', JSON.stringify(yogaWasmBase64)));
+writeFileSync('dist/cli.cjs', onFirstUse(bundle.replace('__PARAMDECK_YOGA_WASM__', JSON.stringify(yogaWasmBase64))));
 
 // serve's engine thread runs from its own file beside cli.cjs (source/protocol/engine-thread.ts).
 await build({
