@@ -167,11 +167,12 @@ return stringWidth;
 // Node modules that the bundle's packages load when their own modules load, but that the TUI's
 // first frame never uses: HTTP and HTTPS (the SDK's socket handler; the local target has no
 // socket), child processes (commander, the clipboard), worker threads (serve), fs/promises (the
-// SDK's profile files), assert (conf). Loading them costs some 20 ms of every start. In the
+// SDK's profile files), assert (conf), v8 (the TUI's heap setting, a second in). Loading them
+// costs some 20 ms of every start. In the
 // bundle each stands behind an object that loads the module on the first property read, which
 // is all the code does with them (as `mod.fn(...)`, `new mod.Class(...)`, or through esbuild's
 // __toESM for a default import, whose `default` is the module itself).
-const ON_FIRST_USE = ['child_process', 'http', 'https', 'worker_threads', 'fs/promises', 'assert', 'readline/promises', 'timers/promises'];
+const ON_FIRST_USE = ['child_process', 'http', 'https', 'worker_threads', 'fs/promises', 'assert', 'readline/promises', 'timers/promises', 'v8'];
 const LAZY_MODULE = `function __paramdeckOnFirstUse(id, asDefault) {
   let loaded;
   const load = () => (loaded ??= require(id));
@@ -234,5 +235,6 @@ await build({
   outfile: 'dist/paramdeck.js',
   banner: { js: `#!/usr/bin/env node\n${BUNDLE_URL}` },
 });
+writeFileSync('dist/paramdeck.js', onFirstUse(readFileSync('dist/paramdeck.js', 'utf8')));
 chmodSync('dist/paramdeck.js', 0o755);
 writeFileSync('dist/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);

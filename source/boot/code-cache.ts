@@ -2,7 +2,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { codeCacheKind, type CodeCacheKind } from './code-cache-kind';
+import { codeCacheKind, withStartUpFlags, type CodeCacheKind } from './code-cache-kind';
 
 /**
  * Runs the CommonJS bundle with V8's code cache: the bytecode of every function an earlier run
@@ -104,7 +104,7 @@ function saveWhenUseful(script: Script, cache: CacheFiles, loaded: CodeCacheKind
     const kind = codeCacheKind();
     if (loaded === 'tui' || loaded === kind) return;
     try {
-      cache.write(kind, script.createCachedData());
+      cache.write(kind, withStartUpFlags(() => script.createCachedData()));
     } catch {
       // Best-effort, as above: the next run compiles from source and tries again.
     }
