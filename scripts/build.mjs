@@ -227,6 +227,14 @@ await build({
   external: ['better-sqlite3'],
 });
 
+// serve's WAL checkpointer thread, beside it too (source/engine/wal-checkpointer.ts).
+await build({
+  ...common,
+  entryPoints: ['source/engine/wal-checkpointer-worker.ts'],
+  outfile: 'dist/wal-checkpointer-worker.js',
+  external: ['better-sqlite3'],
+});
+
 // The tiny entry cleans the environment before Ink is loaded (Ink reads CI at import time), then
 // runs dist/cli.cjs through the code cache.
 await build({

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Engine } from '../engine/engine';
 import { shareTokenPerTurn } from '../engine/cache/remembered';
 import { resolveHome } from '../engine/home';
+import { WalCheckpointer } from '../engine/wal-checkpointer';
 import { EngineThread } from '../protocol/engine-thread';
 import { startHttpServer } from '../protocol/http-server';
 import { openLocalEngine } from '../target';
@@ -50,7 +51,12 @@ async function serve(options: ServeOptions): Promise<void> {
   try {
     const thread = await EngineThread.start({ home: engine.home, ...unlock }, (error) => threadStopped(error));
     try {
-      await serveUntilStopped(engine, thread, options, stopped);
+      const checkpointer = await WalCheckpointer.start(engine.home);
+      try {
+        await serveUntilStopped(engine, thread, options, stopped);
+      } finally {
+        await checkpointer.close();
+      }
     } finally {
       await thread.close();
     }
