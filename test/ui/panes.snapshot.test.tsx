@@ -44,7 +44,8 @@ async function open(screen: (typeof SCREENS)[number], size: (typeof SIZES)[numbe
         auditEvents: () => pagedListing<AuditEvent, string>(async () => ({ items: EVENTS })),
       }),
   });
-  await app.waitFor((f) => settled(f) && (f.includes('payments/') || f.includes('Welcome')));
+  // The header's identity loads just after the first page of parameters (use-browser-data.ts).
+  await app.waitFor((f) => settled(f) && (f.includes('payments/') || f.includes('Welcome')) && f.includes('arn:aws:iam'));
   for (const step of screen.keys) {
     if (typeof step === 'string') await app.press(step);
     else await app.waitFor((f) => settled(f) && f.includes(step.wait));

@@ -22,8 +22,12 @@ export function useBrowserData(state: UiState, dispatch: Dispatch<UiAction>): vo
   const aliases = useCallback((options: ListOptions) => service.listAliases({}, options), [service]);
   const keys = useCallback((options: ListOptions) => service.listKeys(options), [service]);
   const audit = useCallback((options: ListOptions) => service.auditEvents({}, options), [service]);
+  // The first screen needs the first page of parameters: the key aliases (one column) and the
+  // caller's identity (the header) wait for it, so their calls and redraws come after it, not before.
+  const first = listings.parameters;
+  const parametersIn = first.items.length > 0 || first.complete || first.error !== undefined;
   useListing(dispatch, 'parameters', parameters, refreshToken);
-  useListing(dispatch, 'aliases', aliases, refreshToken);
+  useListing(dispatch, 'aliases', aliases, refreshToken, parametersIn);
   useListing(dispatch, 'keys', keys, refreshToken, pane === 'keys' || listings.keys.run > 0);
   useListing(dispatch, 'audit', audit, refreshToken, pane === 'audit' || listings.audit.run > 0);
 
@@ -34,7 +38,7 @@ export function useBrowserData(state: UiState, dispatch: Dispatch<UiAction>): vo
   useResource(dispatch, 'detail', detailKey, load.detail, refreshToken);
   useResource(dispatch, 'history', historyKey, load.history, refreshToken);
   useResource(dispatch, 'keyDetail', keyDetailKey, load.keyDetail, refreshToken);
-  useResource(dispatch, 'identity', 'self', load.identity, refreshToken);
+  useResource(dispatch, 'identity', parametersIn ? 'self' : undefined, load.identity, refreshToken);
 }
 
 /**
