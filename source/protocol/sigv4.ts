@@ -1,7 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { ALGORITHM_IDENTIFIER, createScope, getCanonicalHeaders, SHA256_HEADER, SignatureV4Base } from '@smithy/signature-v4';
 import type { Principal } from '../engine/context';
 import type { Engine } from '../engine/engine';
 import { AwsError } from '../engine/errors';
@@ -58,10 +57,10 @@ export async function authenticate(engine: Engine, request: SignedRequest, signi
   const key = lookupAccessKey(engine, auth.accessKeyId);
   if (!key || key.status !== 'Active') throw denied('UnrecognizedClientException', INVALID_TOKEN);
   const declaredHash = request.headers['x-amz-content-sha256'];
-  if (declaredHash !== undefined && declaredHash !== createHash('sha256').update(request.body).digest('hex')) {
+  if (declaredHash !== undefined && declaredHash !== sha256Hex(request.body)) {
     throw invalidSignature("The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
-  const expected = await reproduceSignature(request, auth, signingDate, signerFor(key, auth));
+  const expected = verifierFor(key, auth).signature(request, auth, signingDate);
   if (!sameSignature(expected, auth.signature)) throw invalidSignature(SIGNATURE_MISMATCH);
   return { principal: key.principal, accessKeyId: auth.accessKeyId };
 }
@@ -146,45 +145,72 @@ function checkClock(now: Date, signed: Date, amzDate: string): void {
 }
 
 /**
- * Signers by key and scope. A key's entry lives as long as the engine remembers that key
+ * Verifiers by key and scope. A key's entry lives as long as the engine remembers that key
  * (lookupAccessKey answers the same object until keys change), so a deactivated or deleted key's
- * signer goes with it.
+ * verifier, and the signing key it derived, go with it.
  */
-const signers = new WeakMap<AccessKeyLookup, Map<string, SignatureV4>>();
+const verifiers = new WeakMap<AccessKeyLookup, Map<string, Verifier>>();
 
-/** The signer that reproduces `key`'s signatures for the request's region and service. */
-function signerFor(key: AccessKeyLookup, auth: ParsedAuthorization): SignatureV4 {
-  let byScope = signers.get(key);
-  if (!byScope) signers.set(key, (byScope = new Map()));
+/** The verifier that reproduces `key`'s signatures for the request's region and service. */
+function verifierFor(key: AccessKeyLookup, auth: ParsedAuthorization): Verifier {
+  let byScope = verifiers.get(key);
+  if (!byScope) verifiers.set(key, (byScope = new Map()));
   const scope = `${auth.scope.region}/${auth.scope.service}`;
-  let signer = byScope.get(scope);
-  if (!signer) {
-    signer = new SignatureV4({
-      credentials: { accessKeyId: auth.accessKeyId, secretAccessKey: key.secret },
+  let verifier = byScope.get(scope);
+  if (!verifier) byScope.set(scope, (verifier = new Verifier(key.secret, auth)));
+  return verifier;
+}
+
+/**
+ * Signs a request again as its client did, with @smithy/signature-v4's canonical request (its
+ * SignatureV4Base and getCanonicalHeaders, only the headers the client listed, those forced
+ * signable even where the signer normally skips them, no checksum header added), hashed and
+ * HMACed with node:crypto in one synchronous pass. SignatureV4.sign computes the same through a
+ * chain of promises, which cost serve's HTTP thread more than the hashing.
+ */
+class Verifier extends SignatureV4Base {
+  /** The derived signing key of the last date seen: a date's key serves every request of the day. */
+  #signingKey: { date: string; key: Buffer } | undefined;
+
+  constructor(
+    private readonly secret: string,
+    auth: ParsedAuthorization,
+  ) {
+    super({
+      credentials: { accessKeyId: auth.accessKeyId, secretAccessKey: secret },
       region: auth.scope.region,
       service: auth.scope.service,
       sha256: Hash.bind(null, 'sha256'),
       applyChecksum: false,
     });
-    byScope.set(scope, signer);
   }
-  return signer;
+
+  signature(request: SignedRequest, auth: ParsedAuthorization, signingDate: Date): string {
+    const signed = new Set(auth.signedHeaders);
+    const { longDate, shortDate } = this.formatDate(signingDate);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) if (signed.has(name)) headers[name] = value;
+    headers['x-amz-date'] = longDate;
+    const canonical = { method: request.method, path: request.path, query: request.query, headers, body: request.body, protocol: 'https:', hostname: '' };
+    const payloadHash = headers[SHA256_HEADER] ?? sha256Hex(request.body);
+    const canonicalRequest = this.createCanonicalRequest(canonical, getCanonicalHeaders(canonical, undefined, signed), payloadHash);
+    const scope = createScope(shortDate, auth.scope.region, auth.scope.service);
+    const stringToSign = `${ALGORITHM_IDENTIFIER}\n${longDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
+    return createHmac('sha256', this.#keyFor(shortDate, auth.scope)).update(stringToSign).digest('hex');
+  }
+
+  #keyFor(date: string, scope: CredentialScope): Buffer {
+    if (this.#signingKey?.date !== date) {
+      let key: Buffer = Buffer.from(`AWS4${this.secret}`, 'utf8');
+      for (const part of [date, scope.region, scope.service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+      this.#signingKey = { date, key };
+    }
+    return this.#signingKey.key;
+  }
 }
 
-/**
- * Signs the request again as the client did: only the headers the client listed (the signer
- * would otherwise sign every header it sees), those names forced signable even where the signer
- * normally skips them, and no checksum header added.
- */
-async function reproduceSignature(request: SignedRequest, auth: ParsedAuthorization, signingDate: Date, signer: SignatureV4): Promise<string> {
-  const signed = new Set(auth.signedHeaders);
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) if (signed.has(name)) headers[name] = value;
-  const result = await signer.sign(
-    new HttpRequest({ method: request.method, path: request.path, query: request.query, headers, body: request.body }),
-    { signingDate, signableHeaders: signed },
-  );
-  return /Signature=([0-9a-f]+)/.exec(String(result.headers.authorization))?.[1] ?? '';
+function sha256Hex(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 function sameSignature(expected: string, provided: string): boolean {
