@@ -62,7 +62,13 @@ export async function handleRequest(engine: Engine, request: WireRequest, option
     requestId,
     dispatch: options.dispatch,
     signed: { method: 'POST', path: '/', query: url ? queryObject(url.searchParams) : {}, headers, body: request.body },
-    context: (auth) => ({ ...auth, sourceIp: request.sourceIp, userAgent: headers['user-agent'] ?? headers['x-amz-user-agent'] ?? '', requestId }),
+    context: (auth) => ({
+      principal: auth.principal,
+      accessKeyId: auth.accessKeyId,
+      sourceIp: request.sourceIp,
+      userAgent: headers['user-agent'] ?? headers['x-amz-user-agent'] ?? '',
+      requestId,
+    }),
   };
   try {
     if (request.method !== 'POST' || url?.pathname !== '/') {

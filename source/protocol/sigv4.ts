@@ -60,7 +60,7 @@ export async function authenticate(engine: Engine, request: SignedRequest, signi
   if (declaredHash !== undefined && declaredHash !== sha256Hex(request.body)) {
     throw invalidSignature("The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
-  const expected = verifierFor(key, auth).signature(request, auth, signingDate);
+  const expected = verifierFor(key, auth).signature(request, auth, amzDate);
   if (!sameSignature(expected, auth.signature)) throw invalidSignature(SIGNATURE_MISMATCH);
   return { principal: key.principal, accessKeyId: auth.accessKeyId };
 }
@@ -106,8 +106,12 @@ function parseAuthorization(header: string): ParsedAuthorization {
 
 function parseAmzDate(value: string): Date {
   const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-  const date = match && new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!, +match[4]!, +match[5]!, +match[6]!));
-  if (!date || formatAmzDate(date) !== value) {
+  const fields = match ? match.slice(1).map(Number) : [];
+  const [year, month, day, hour, minute, second] = fields as [number, number, number, number, number, number];
+  const date = match ? new Date(Date.UTC(year, month - 1, day, hour, minute, second)) : undefined;
+  // A date that does not exist (February 30th, hour 24) comes back as another: the fields differ.
+  const exists = date !== undefined && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
+  if (!exists) {
     throw incomplete(`Date must be in ISO-8601 'basic format'. Got '${value}'. See http://en.wikipedia.org/wiki/ISO_8601`);
   }
   return date;
@@ -185,9 +189,10 @@ class Verifier extends SignatureV4Base {
     });
   }
 
-  signature(request: SignedRequest, auth: ParsedAuthorization, signingDate: Date): string {
+  /** `longDate` is the request's own x-amz-date, already checked to be a real date in basic format. */
+  signature(request: SignedRequest, auth: ParsedAuthorization, longDate: string): string {
     const signed = new Set(auth.signedHeaders);
-    const { longDate, shortDate } = this.formatDate(signingDate);
+    const shortDate = longDate.slice(0, 8);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) if (signed.has(name)) headers[name] = value;
     headers['x-amz-date'] = longDate;

@@ -155,6 +155,15 @@ const REFUSALS: { name: string; build: (s: ReturnType<typeof setup>) => Promise<
     type: 'IncompleteSignatureException',
     message: /^Date must be in ISO-8601 'basic format'/,
   },
+  ...['20260230T120000Z', '20260601T246000Z', '20261301T120000Z'].map((date) => ({
+    name: `an x-amz-date that does not exist (${date})`,
+    build: async ({ base }: { base: Parameters<typeof signedRequest>[0] }) => {
+      const request = await signedRequest(base);
+      return { ...request, headers: { ...request.headers, 'x-amz-date': date } };
+    },
+    type: 'IncompleteSignatureException',
+    message: new RegExp(`^Date must be in ISO-8601 'basic format'. Got '${date}'`),
+  })),
 ];
 
 describe('SigV4 authentication', () => {
