@@ -205,6 +205,7 @@ const cliBuild = await build({
   mainFields: ['module', 'main'],
   external: ['better-sqlite3'],
   plugins: [withoutUnused, fastStyledChars, yogaSync, inkWithoutDevtools, singleCellFirst],
+  // META=file.json writes esbuild's metafile: what each package adds to the bundle.
   metafile: !!process.env.META,
   // React's production build: its development build checks every render and is several times slower.
   define: {

@@ -11,5 +11,4 @@ delete process.env.CONTINUOUS_INTEGRATION;
 // noise the user cannot act on, so it never reaches their terminal.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-
 runBundle(fileURLToPath(new URL('./cli.cjs', import.meta.url)), envPaths('paramdeck', { suffix: '' }).cache);

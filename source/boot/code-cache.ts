@@ -15,14 +15,14 @@ import { codeCacheKind, withStartUpFlags, type CodeCacheKind } from './code-cach
  * the same length never runs old bytecode. It is best-effort: any failure to read or write it
  * only costs the time it would have saved, so failures are ignored rather than reported.
  */
-export function runBundle(bundle: string, cacheDir: string | undefined): void {
+export function runBundle(bundle: string, cacheDir: string): void {
   // esbuild writes ASCII only (scripts/build.mjs sets `charset: 'ascii'`), so latin1 reads the
   // same text as UTF-8 would, without a UTF-8 decode that costs Node 20 about 30 ms here.
   const source = readFileSync(bundle, 'latin1');
-  const cache = cacheDir === undefined ? undefined : new CacheFiles(bundle, cacheDir);
-  const loaded = cache?.read();
+  const cache = new CacheFiles(bundle, cacheDir);
+  const loaded = cache.read();
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData: loaded?.data });
-  if (cache) saveWhenUseful(script, cache, script.cachedDataRejected === true ? undefined : loaded?.kind);
+  saveWhenUseful(script, cache, script.cachedDataRejected === true ? undefined : loaded?.kind);
   const moduleObject = { exports: {} };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(moduleObject.exports, moduleObject.exports, createRequire(bundle), moduleObject, bundle, dirname(bundle));
