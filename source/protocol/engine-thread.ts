@@ -7,10 +7,8 @@ import { failureError, type CallMessage, type FromEngine, type ToEngine } from '
  * Calls go to the engine thread in batches of up to this many, and whatever is left at the end of
  * a turn: sent one by one, the engine thread would commit nearly every call on its own; sent a
  * whole turn at once, it would wait idle while this thread proves every signature of the turn.
- * Since signatures are proven synchronously (sigv4.ts), 8 beat 16 and 32 by 3–12% side by side
- * (4 was no better than 8).
  */
-const CALLS_PER_MESSAGE = 8;
+const CALLS_PER_MESSAGE = 16;
 
 /** The built worker, beside the bundle that starts it (scripts/build.mjs builds both). */
 const BUILT_WORKER = new URL('./engine-thread-worker.js', import.meta.url);
