@@ -7,6 +7,7 @@ import { runCli, startServe } from '../protocol/cli-process';
 import { adminCredentials } from '../protocol/support';
 import { CANARY, expectNoCanary } from './support/canary';
 import { fuzzCorpus, type Seed } from './support/fuzz-corpus';
+import { withoutPlainCanary } from './support/fuzz-mutate';
 import { answerProblem, fuzz, fuzzSigner } from './support/fuzz-run';
 import { keepAliveAgent, sendRaw } from './support/http-send';
 import { knob, seedFor } from './support/knobs';
@@ -118,5 +119,22 @@ describe('the fuzz checks', () => {
     const found = answerProblem(answer, CANARY);
     if (problem === undefined) expect(found).toBeUndefined();
     else expect(found).toContain(problem);
+  });
+});
+
+// A mutant that asks for the canary to be stored as plain text is given a plain fake instead.
+describe('the fuzz mutants', () => {
+  const putting = (input: object, target = 'AmazonSSM.PutParameter') => ({ target, body: Buffer.from(JSON.stringify(input)), contentType: 'application/x-amz-json-1.1' });
+  it.each([
+    ['a put with no Type', putting({ Name: '/a', Value: `${CANARY}:1`, Overwrite: true }), true],
+    ['a put of a String', putting({ Name: '/a', Value: `${CANARY}:1`, Type: 'String' }), true],
+    ['a put of a SecureString', putting({ Name: '/a', Value: `${CANARY}:1`, Type: 'SecureString' }), false],
+    ['another operation', putting({ Name: '/a', Value: `${CANARY}:1` }, 'AmazonSSM.GetParameter'), false],
+    ['a body that is not JSON', { ...putting({}), body: Buffer.from(`{"Value":"${CANARY}"`) }, false],
+  ])('%s: canary swapped %s', (_label, mutant, swapped) => {
+    const out = withoutPlainCanary(mutant, CANARY);
+    expect(out.body.includes(CANARY)).toBe(!swapped);
+    expect(out.body.length).toBe(mutant.body.length);
+    expect(mutant.body.includes(CANARY)).toBe(true);
   });
 });

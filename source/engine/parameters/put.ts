@@ -57,6 +57,8 @@ export const putParameter: Operation = {
     const previous = existing ? findVersion(engine, existing.id, existing.version) : undefined;
 
     const newType = type ?? previous!.type;
+    // A KeyId says the caller meant to encrypt: a value that would be stored as plain text is refused.
+    if (keyId !== undefined && newType !== 'SecureString') throw validationError('KeyId is required for SecureString type parameter only.');
     const newPattern = allowedPattern ?? previous?.allowed_pattern ?? null;
     // Omitted Policies carry over; an empty list (stored as null) removes them.
     const newPolicies = policies === undefined ? (previous?.policies ?? null) : policies;

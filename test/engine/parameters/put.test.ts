@@ -91,6 +91,17 @@ describe('PutParameter', () => {
     expect(get(engine, '/list').Type).toBe('String');
   });
 
+  it('refuses a KeyId for a value that would be stored as plain text, named or kept type alike, and stores nothing', () => {
+    const engine = testEngine();
+    const message = 'KeyId is required for SecureString type parameter only.';
+    expectAwsError(() => ssm(engine, 'PutParameter', { Name: '/k', Value: 'fake', Type: 'String', KeyId: 'alias/aws/ssm' }), 'ValidationException', message);
+    expectAwsError(() => get(engine, '/k'), 'ParameterNotFound');
+    put(engine, '/k', 'one');
+    expectAwsError(() => ssm(engine, 'PutParameter', { Name: '/k', Value: 'fake-two', KeyId: 'alias/aws/ssm', Overwrite: true }), 'ValidationException', message);
+    expect(get(engine, '/k')).toMatchObject({ Type: 'String', Value: 'one', Version: 1 });
+    expect(ssm(engine, 'PutParameter', { Name: '/k', Value: 'fake-two', Type: 'SecureString', KeyId: 'alias/aws/ssm', Overwrite: true })).toEqual({ Version: 2, Tier: 'Standard' });
+  });
+
   it('carries Description and AllowedPattern over to a new version when they are omitted', () => {
     const engine = testEngine();
     put(engine, '/port', '80', { Description: 'the port', AllowedPattern: '\\d+' });

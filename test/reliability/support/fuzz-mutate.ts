@@ -105,3 +105,24 @@ export function mutate(seed: Seed, targets: readonly string[], random: Random): 
   if (random.next() < 0.05) mutant.spoil = random.pick(SPOILERS);
   return mutant;
 }
+
+/**
+ * A PutParameter whose Type is not SecureString stores its value as plain text, as the caller asked
+ * (with Type omitted, an existing String keeps its type, as AWS does). Finding the canary stored
+ * that way is no leak, so such a mutant carries a plain fake of the same length in its place.
+ */
+export function withoutPlainCanary(mutant: Mutant, canary: string): Mutant {
+  const needle = Buffer.from(canary);
+  if (!mutant.target.endsWith('.PutParameter') || !mutant.body.includes(needle)) return mutant;
+  let input: unknown;
+  try {
+    input = JSON.parse(mutant.body.toString('utf8'));
+  } catch {
+    return mutant; // the engine refuses a body JSON.parse refuses: nothing is stored
+  }
+  if (input !== null && typeof input === 'object' && (input as { Type?: unknown }).Type === 'SecureString') return mutant;
+  const plain = Buffer.from('FAKE-plain-value-'.padEnd(needle.length, '0'));
+  const body = Buffer.from(mutant.body);
+  for (let at = body.indexOf(needle); at >= 0; at = body.indexOf(needle, at + 1)) plain.copy(body, at);
+  return { ...mutant, body };
+}

@@ -4,7 +4,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Credentials } from '../../protocol/support';
 import type { Seed } from './fuzz-corpus';
-import { mutate } from './fuzz-mutate';
+import { mutate, withoutPlainCanary } from './fuzz-mutate';
 import { prng } from './knobs';
 
 /** A request as both the in-process handler and the HTTP client take it. */
@@ -90,7 +90,7 @@ export async function fuzz(options: {
   const worker = async () => {
     while (issued < options.count) {
       issued++;
-      const mutant = mutate(random.pick(options.corpus), targets, random);
+      const mutant = withoutPlainCanary(mutate(random.pick(options.corpus), targets, random), options.canary);
       const request = await options.sign(mutant.target, mutant.body, mutant.contentType);
       mutant.spoil?.(request.headers);
       const answer = await options.send(request);
