@@ -40,9 +40,18 @@ export function isReadOnly(operation: string): boolean {
   return CRYPTOGRAPHIC.has(operation) || /^(Get|Describe|List|Lookup)/.test(operation);
 }
 
+/** Member names already converted: the modelled ones, met on every call. Bounded, as names come from requests. */
+const lowerCamelNames = new Map<string, string>();
+const LOWER_CAMEL_NAMES_KEPT = 1024;
+
 /** CloudTrail's member names: `KeyId` → `keyId`, `ARN` → `arn`, `AWSAccountId` → `awsAccountId`. */
 function lowerCamel(name: string): string {
-  return name.replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, (head) => head.toLowerCase());
+  let out = lowerCamelNames.get(name);
+  if (out === undefined) {
+    out = name.replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, (head) => head.toLowerCase());
+    if (lowerCamelNames.size < LOWER_CAMEL_NAMES_KEPT) lowerCamelNames.set(name, out);
+  }
+  return out;
 }
 
 /** What is dropped below the top level: a nested Plaintext is as secret as a top-level one. */
@@ -74,9 +83,15 @@ const REQUEST_SECRETS: Readonly<Record<string, ReadonlySet<string>>> = {
   cloudtrail: new Set(),
 };
 
+/** The last eventTime made, for the second it stands for: a busy server makes thousands per second. */
+let lastEventTime = { second: Number.NaN, text: '' };
+
 /** CloudTrail's eventTime: ISO 8601 to the second. */
 function eventTime(engine: Engine): string {
-  return engine.clock().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const now = engine.clock();
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== lastEventTime.second) lastEventTime = { second, text: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  return lastEventTime.text;
 }
 
 /** errorCode/errorMessage as CloudTrail writes them; an unexpected fault carries no detail. */

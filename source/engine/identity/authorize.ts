@@ -24,47 +24,44 @@ export interface Permission {
 }
 
 /**
- * The condition keys of a request, built on the first lookup: most calls are decided by policies
- * that have no condition or variable, and building them all costs more than deciding.
+ * The condition keys of a request (IAM key names are case-insensitive, so lower case here), each
+ * worked out when a condition asks for it: most calls are decided by policies with no condition,
+ * and a managed key's policy asks for two keys, so building them all would cost more than deciding.
  */
 function lazyRequestKeys(engine: Engine, ctx: CallContext, permission: Permission): RequestKeys {
-  let keys: RequestKeys | undefined;
-  return { get: (name) => (keys ??= requestKeys(engine, ctx, permission)).get(name) };
+  let now: Date | undefined;
+  const clock = () => (now ??= engine.clock());
+  return { get: (name) => requestKey(engine, ctx, permission, name, clock) };
 }
 
-/** The condition keys of a request (IAM key names are case-insensitive, so lower case here). */
-function requestKeys(engine: Engine, ctx: CallContext, permission: Permission): RequestKeys {
+function requestKey(engine: Engine, ctx: CallContext, permission: Permission, name: string, now: () => Date): readonly string[] | undefined {
   const { principal } = ctx;
-  const now = engine.clock();
-  const keys = new Map<string, readonly string[]>([
-    ['aws:principalarn', [principal.arn]],
-    ['aws:principalaccount', [principal.accountId]],
-    ['aws:principaltype', ['User']],
-    ['aws:username', [principal.name]],
-    ['aws:userid', [principal.userId]],
-    ['aws:currenttime', [now.toISOString()]],
-    ['aws:epochtime', [String(Math.floor(now.getTime() / 1000))]],
-    ['aws:requestedregion', [engine.region]],
-  ]);
-  if (ctx.userAgent) keys.set('aws:useragent', [ctx.userAgent]);
-  if (permission.action.toLowerCase().startsWith('kms:')) keys.set('kms:calleraccount', [principal.accountId]);
-  if (permission.viaService) {
+  const via = permission.viaService;
+  switch (name) {
+    case 'aws:principalarn': return [principal.arn];
+    case 'aws:principalaccount': return [principal.accountId];
+    case 'aws:principaltype': return ['User'];
+    case 'aws:username': return [principal.name];
+    case 'aws:userid': return [principal.userId];
+    case 'aws:currenttime': return [now().toISOString()];
+    case 'aws:epochtime': return [String(Math.floor(now().getTime() / 1000))];
+    case 'aws:requestedregion': return [engine.region];
+    case 'aws:useragent': return ctx.userAgent ? [ctx.userAgent] : undefined;
+    case 'kms:calleraccount': return permission.action.toLowerCase().startsWith('kms:') ? [principal.accountId] : undefined;
     // A service calling on the caller's behalf comes from the service, not from the caller's address.
-    const service = `${permission.viaService}.amazonaws.com`;
-    keys.set('kms:viaservice', [`${permission.viaService}.${engine.region}.amazonaws.com`]);
-    keys.set('aws:calledvia', [service]);
-    keys.set('aws:calledviafirst', [service]);
-    keys.set('aws:viaawsservice', ['true']);
-  } else {
-    if (ctx.sourceIp) keys.set('aws:sourceip', [ctx.sourceIp]);
-    keys.set('aws:viaawsservice', ['false']);
+    case 'kms:viaservice': return via ? [`${via}.${engine.region}.amazonaws.com`] : undefined;
+    case 'aws:calledvia':
+    case 'aws:calledviafirst': return via ? [`${via}.amazonaws.com`] : undefined;
+    case 'aws:viaawsservice': return [via ? 'true' : 'false'];
+    case 'aws:sourceip': return !via && ctx.sourceIp ? [ctx.sourceIp] : undefined;
+    case 'kms:encryptioncontextkeys': return permission.encryptionContext ? Object.keys(permission.encryptionContext) : undefined;
   }
-  if (permission.encryptionContext) {
-    const names = Object.keys(permission.encryptionContext);
-    for (const name of names) keys.set(`kms:encryptioncontext:${name.toLowerCase()}`, [permission.encryptionContext[name]!]);
-    keys.set('kms:encryptioncontextkeys', names);
-  }
-  return keys;
+  const prefix = 'kms:encryptioncontext:';
+  if (!permission.encryptionContext || !name.startsWith(prefix)) return undefined;
+  // Context keys differing only in case: the last one given decides, as one map entry per name would.
+  let found: string | undefined;
+  for (const [key, value] of Object.entries(permission.encryptionContext)) if (key.toLowerCase() === name.slice(prefix.length)) found = value;
+  return found === undefined ? undefined : [found];
 }
 
 /** AWS's AccessDeniedException wording, with the reason IAM gives. No part of any value is in it. */

@@ -38,10 +38,19 @@ export function invalidCiphertext(): AwsError {
  */
 export function canonicalContext(context: Readonly<Record<string, string>>): Buffer {
   const pairs = Object.entries(context).map(([k, v]) => [Buffer.from(k, 'utf8'), Buffer.from(v, 'utf8')] as const);
-  pairs.sort((a, b) => Buffer.compare(a[0], b[0]));
-  const parts: Buffer[] = [u32(pairs.length)];
-  for (const [k, v] of pairs) parts.push(u32(k.length), k, u32(v.length), v);
-  return Buffer.concat(parts);
+  if (pairs.length > 1) pairs.sort((a, b) => Buffer.compare(a[0], b[0]));
+  let size = 4;
+  for (const [k, v] of pairs) size += 8 + k.length + v.length;
+  // One buffer written in place: SSM's one-pair context is built on every SecureString read.
+  const out = Buffer.allocUnsafe(size);
+  let at = out.writeUInt32BE(pairs.length, 0);
+  for (const [k, v] of pairs) {
+    at = out.writeUInt32BE(k.length, at);
+    at += k.copy(out, at);
+    at = out.writeUInt32BE(v.length, at);
+    at += v.copy(out, at);
+  }
+  return out;
 }
 
 /** Encrypts `plaintext` under one version of a key's material, bound to `context`. */
@@ -95,8 +104,3 @@ function encodeHeader(header: BlobHeader): Buffer {
   return head;
 }
 
-function u32(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n);
-  return b;
-}
