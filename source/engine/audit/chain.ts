@@ -141,6 +141,11 @@ export function holdRecords(engine: Engine): void {
   heldBack.set(engine, []);
 }
 
+/** True while a commit group holds appends back: appending then only queues the records. */
+export function holdingRecords(engine: Engine): boolean {
+  return heldBack.has(engine);
+}
+
 /** Writes the held-back records (in the order they were appended) and stops holding; `write` false drops them. */
 export function releaseRecords(engine: Engine, write: boolean): void {
   const held = heldBack.get(engine);

@@ -6,7 +6,8 @@ import { permissionsFor } from '../identity/operation-permissions';
 import type { Input } from '../input';
 import type { ServiceName } from '../operations';
 import { inTransaction } from '../transaction';
-import { appendRecords } from './chain';
+import { oneTokenPerCall } from '../cache/remembered';
+import { appendRecords, holdingRecords } from './chain';
 import { callRecord, type AuditRecord, type Outcome } from './record';
 
 /** One call as Engine.dispatch hands it over. */
@@ -39,15 +40,18 @@ export function runCall(engine: Engine, call: Call): unknown {
   const innerRecords: AuditRecord[] = [];
   const ctx: CallContext = { ...call.ctx, innerRecords };
   let permissions: Permission[] = [];
-  const attempt = (): unknown => {
+  const writes = call.op.writes(call.input);
+  const run = (): unknown => {
     permissions = permissionsFor(engine, call.service, call.operation, call.input);
     for (const permission of permissions) authorize(engine, ctx, permission);
     return call.op.run(engine, ctx, call.input);
   };
+  // SSM's reads change no identity or KMS row: their cache lookups can share one token read.
+  const attempt = call.service === 'ssm' && !writes ? () => oneTokenPerCall(engine, run) : run;
   const record = (outcome: Outcome): AuditRecord =>
     callRecord(engine, ctx, { service: call.service, operation: call.operation, input: call.input, permissions, outcome });
 
-  if (!call.op.writes(call.input) && !decrypts(call)) {
+  if (!writes && !decrypts(call)) {
     try {
       return inTransaction(engine.db, 'deferred', attempt);
     } catch (error) {
@@ -55,7 +59,7 @@ export function runCall(engine: Engine, call: Call): unknown {
       throw error;
     }
   }
-  const outcome = engine.transaction((): Outcome => {
+  const actAndRecord = (): Outcome => {
     let result: Outcome;
     try {
       // A nested transaction is a savepoint: a failure undoes the operation, not what follows.
@@ -65,7 +69,9 @@ export function runCall(engine: Engine, call: Call): unknown {
     }
     appendRecords(engine, [...innerRecords, record(result)]);
     return result;
-  });
+  };
+  // A commit group holds the records back, so appending writes nothing: no savepoint is needed around it.
+  const outcome = holdingRecords(engine) ? actAndRecord() : engine.transaction(actAndRecord);
   if (!outcome.ok) throw outcome.error;
   return outcome.output;
 }

@@ -23,6 +23,9 @@ interface Remembered {
   perTurn: boolean;
   /** The token as read outside a transaction in this event-loop turn (see currentToken). */
   turnToken: string | undefined;
+  /** Set while a call that changes no watched table runs (oneTokenPerCall); `callToken` is its one read. */
+  inCall: boolean;
+  callToken: string | undefined;
   readonly buckets: Map<CacheBucket<never>, Map<string, unknown>>;
 }
 
@@ -37,6 +40,7 @@ function readToken(db: Db): string {
 
 /** The generation token: read at every lookup, unless shareTokenPerTurn said otherwise. */
 function currentToken(engine: Engine, state: Remembered): string {
+  if (state.inCall) return (state.callToken ??= readToken(engine.db));
   if (!state.perTurn || engine.db.inTransaction) return readToken(engine.db);
   if (state.turnToken === undefined) {
     state.turnToken = readToken(engine.db);
@@ -57,9 +61,29 @@ export function shareTokenPerTurn(engine: Engine): void {
   stateOf(engine).perTurn = true;
 }
 
+/**
+ * Runs `fn`, a call inside a transaction that changes none of the watched tables, with one token
+ * read for all its lookups (a decrypting read makes about five). Its transaction's snapshot, or
+ * the write lock it holds, keeps any other connection's change out until it ends, and it makes
+ * none itself, so the token cannot change while it runs.
+ */
+export function oneTokenPerCall<T>(engine: Engine, fn: () => T): T {
+  if (!engine.db.inTransaction) throw new Error('oneTokenPerCall runs inside a transaction');
+  const state = stateOf(engine);
+  const outer = { inCall: state.inCall, callToken: state.callToken };
+  state.inCall = true;
+  state.callToken = undefined;
+  try {
+    return fn();
+  } finally {
+    state.inCall = outer.inCall;
+    state.callToken = outer.callToken;
+  }
+}
+
 function stateOf(engine: Engine): Remembered {
   let state = stores.get(engine.db);
-  if (!state) stores.set(engine.db, (state = { token: undefined, perTurn: false, turnToken: undefined, buckets: new Map() }));
+  if (!state) stores.set(engine.db, (state = { token: undefined, perTurn: false, turnToken: undefined, inCall: false, callToken: undefined, buckets: new Map() }));
   return state;
 }
 

@@ -36,7 +36,7 @@ function row(record: string, seq = 7n): Covered {
 describe('chainHash', () => {
   it('keeps the documented encoding for every kind of text: ASCII, multi-byte, astral, a lone surrogate, empty, long', () => {
     const texts = ['{"a":1}', 'é—日本', '🔑 key', 'x\ud800y', '', 'r'.repeat(70_000), '\u0000\u001b[2J'];
-    let previous = Buffer.alloc(32);
+    let previous: Buffer = Buffer.alloc(32);
     for (const [i, text] of texts.entries()) {
       const hash = chainHash(previous, row(text, BigInt(i + 1)));
       expect(hash.equals(documentedHash(previous, row(text, BigInt(i + 1))))).toBe(true);
