@@ -3,10 +3,16 @@ import type { Engine, Operation } from '../engine';
 import { AwsError, isAwsError } from '../errors';
 import { optionalBoolean, requiredString, requiredStringList } from '../input';
 import { parseSelectedName, type SelectedName } from './names';
-import { findVersion, requireParameter, sql, toParameter, versionNotFound, type VersionRow } from './rows';
+import { findLatestVersion, findVersion, parameterNotFound, requireParameter, sql, toParameter, versionNotFound, type VersionRow } from './rows';
 
 /** The version a selector names: a version number, a label, or the latest. */
 function selectedVersion(engine: Engine, selected: SelectedName): VersionRow {
+  if (selected.label === undefined && selected.version === undefined) {
+    // The latest version is always kept: no row means no parameter.
+    const latest = findLatestVersion(engine, selected.name);
+    if (!latest) throw parameterNotFound(selected.name);
+    return latest;
+  }
   const parameter = requireParameter(engine, selected.name);
   if (selected.label !== undefined) {
     const labelled = sql(engine, 'SELECT version FROM parameter_labels WHERE parameter_id = ? AND label = ?').get(parameter.id, selected.label) as

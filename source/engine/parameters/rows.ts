@@ -44,10 +44,15 @@ export function findParameter(engine: Engine, name: string): ParameterRow | unde
   return sql(engine, 'SELECT id, name, version FROM parameters WHERE name = ?').get(name) as ParameterRow | undefined;
 }
 
+/** AWS's ParameterNotFound for a name. */
+export function parameterNotFound(name: string): AwsError {
+  return new AwsError('ParameterNotFound', `Parameter ${name} not found.`);
+}
+
 /** The parameter named `name`, or AWS's ParameterNotFound. */
 export function requireParameter(engine: Engine, name: string): ParameterRow {
   const row = findParameter(engine, name);
-  if (!row) throw new AwsError('ParameterNotFound', `Parameter ${name} not found.`);
+  if (!row) throw parameterNotFound(name);
   return row;
 }
 
@@ -56,6 +61,14 @@ export function findVersion(engine: Engine, parameterId: number, version: number
   return sql(engine, 'SELECT * FROM parameter_versions WHERE parameter_id = ? AND version = ?').get(parameterId, version) as
     | VersionRow
     | undefined;
+}
+
+/** The latest version of the parameter named `name`, in one lookup (the common read: a name with no selector). */
+export function findLatestVersion(engine: Engine, name: string): VersionRow | undefined {
+  return sql(
+    engine,
+    'SELECT v.* FROM parameters p JOIN parameter_versions v ON v.parameter_id = p.id AND v.version = p.version WHERE p.name = ?',
+  ).get(name) as VersionRow | undefined;
 }
 
 /** AWS's ParameterVersionNotFound for a version number that is not kept. */

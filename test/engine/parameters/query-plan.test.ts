@@ -32,7 +32,7 @@ const scans = (plan: string[]) => plan.some((step) => /^SCAN /.test(step));
 
 describe('query plans', () => {
   it.each([
-    ['GetParameter by name', 'GetParameter', { Name: '/fleet/web/n3' }, /SEARCH parameters USING (COVERING )?INDEX sqlite_autoindex_parameters_1 \(name=\?\)/],
+    ['GetParameter by name', 'GetParameter', { Name: '/fleet/web/n3' }, /SEARCH (parameters|p) USING (COVERING )?INDEX sqlite_autoindex_parameters_1 \(name=\?\)[\s\S]*SEARCH (parameter_versions|v) USING PRIMARY KEY \(parameter_id=\? AND version=\?\)/],
     ['GetParameter by label', 'GetParameter', { Name: '/fleet/web/n1:first' }, /SEARCH parameter_labels USING PRIMARY KEY \(parameter_id=\? AND label=\?\)/],
     ['a one-level GetParametersByPath', 'GetParametersByPath', { Path: '/fleet/web' }, /SEARCH p USING INDEX parameters_by_parent \(parent=\? AND name>\?\)/],
     ['a recursive GetParametersByPath', 'GetParametersByPath', { Path: '/fleet', Recursive: true }, /SEARCH p USING INDEX sqlite_autoindex_parameters_1 \(name>\? AND name<\?\)/],
