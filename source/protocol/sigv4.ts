@@ -1,10 +1,11 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { ALGORITHM_IDENTIFIER, createScope, getCanonicalHeaders, SHA256_HEADER, SignatureV4Base } from '@smithy/signature-v4';
 import type { Principal } from '../engine/context';
 import type { Engine } from '../engine/engine';
 import { AwsError } from '../engine/errors';
 import { lookupAccessKey, type AccessKeyLookup } from '../engine/identity/access-keys';
+import { sha256Hex } from '../engine/sha256';
 
 /** A request as SigV4 sees it: header names in lower case, the query already decoded. */
 export interface SignedRequest {
@@ -212,10 +213,6 @@ class Verifier extends SignatureV4Base {
     }
     return this.#signingKey.key;
   }
-}
-
-function sha256Hex(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 function sameSignature(expected: string, provided: string): boolean {

@@ -1,6 +1,7 @@
-import crypto, { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Engine } from '../engine';
 import { prepared } from '../prepared';
+import { sha256 } from '../sha256';
 import type { AuditRecord } from './record';
 
 /** The columns the chain covers, in hash order: every column of `audit_events` but hash and mac. */
@@ -63,10 +64,6 @@ export function chainHash(previous: Buffer, row: Pick<ChainRow, (typeof COLUMNS)
   }
   return sha256(encoded.subarray(0, at));
 }
-
-/** SHA-256 in one call where Node has crypto.hash (20.12 on), which skips building a Hash object. */
-const sha256: (data: Buffer) => Buffer =
-  typeof crypto.hash === 'function' ? (data) => crypto.hash('sha256', data, 'buffer') : (data) => crypto.createHash('sha256').update(data).digest();
 
 /** The MAC of one row's hash. */
 export function rowMac(engine: Engine, hash: Buffer): Buffer {
