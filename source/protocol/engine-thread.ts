@@ -8,7 +8,7 @@ import { failureError, type CallMessage, type FromEngine, type ToEngine } from '
  * a turn: sent one by one, the engine thread would commit nearly every call on its own; sent a
  * whole turn at once, it would wait idle while this thread proves every signature of the turn.
  */
-const CALLS_PER_MESSAGE = 16;
+const CALLS_PER_MESSAGE = 8;
 
 /** The built worker, beside the bundle that starts it (scripts/build.mjs builds both). */
 const BUILT_WORKER = new URL('./engine-thread-worker.js', import.meta.url);
