@@ -9,7 +9,7 @@ import { CommitGroup } from '../engine/commit-group';
 import { Engine } from '../engine/engine';
 import { repeatPolicySweeps, sweepDuePolicies } from '../engine/parameters/policy-sweep';
 import { runJsonCall } from './json-codec';
-import { failureData, type Answer, type FromEngine, type ToEngine } from './thread-messages';
+import { failureData, unpackCalls, type FailureData, type FromEngine, type PackedAnswers, type ToEngine } from './thread-messages';
 
 /** What the HTTP thread hands over to open the same store. */
 export interface EngineThreadData {
@@ -28,14 +28,14 @@ function serveCalls(engine: Engine): void {
   // A group's answers leave in one message as soon as its COMMIT has settled them all: they settle
   // in one run of microtasks, and the flush is queued behind them by the first. (Waiting for the
   // next turn instead held them behind whatever calls arrived meanwhile.)
-  let outbox: Answer[] = [];
+  let outbox: PackedAnswers = [];
   const flush = () => {
     if (outbox.length > 0) post({ kind: 'answers', answers: outbox });
     outbox = [];
   };
-  const send = (answer: Answer) => {
+  const send = (id: number, answer: string | FailureData) => {
     if (outbox.length === 0) queueMicrotask(flush);
-    outbox.push(answer);
+    outbox.push(id, answer);
   };
   parentPort!.on('message', (message: ToEngine) => {
     if (message.kind === 'close') {
@@ -49,15 +49,16 @@ function serveCalls(engine: Engine): void {
       });
       return;
     }
-    for (const { id, service, operation, body, ctx } of message.calls) {
+    const calls = unpackCalls(message.calls);
+    for (const { id, service, operation, body, ctx } of calls) {
       group.run(() => runJsonCall(engine, service, operation, body, ctx)).then(
-        (json) => send({ id, ok: true, json }),
-        (error: unknown) => send({ id, ok: false, failure: failureData(error) }),
+        (json) => send(id, json),
+        (error: unknown) => send(id, failureData(error)),
       );
     }
     // A put that sets policies may bring the next due instant closer than the one scheduled: sweep after it,
     // in the same group, to learn it. The body is still text here; a false match only costs a sweep.
-    if (message.calls.some((c) => c.operation === 'PutParameter' && c.body.includes('"Policies"'))) sweeps.again();
+    if (calls.some((c) => c.operation === 'PutParameter' && c.body.includes('"Policies"'))) sweeps.again();
   });
 }
 

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { EngineThreadData } from './engine-thread-worker';
 import type { Dispatcher } from './handle-request';
-import { failureError, type CallMessage, type FromEngine, type ToEngine } from './thread-messages';
+import { failureError, packCall, type FailureData, type FromEngine, type PackedCalls, type ToEngine } from './thread-messages';
 
 /**
  * Calls go to the engine thread in batches of up to this many, and whatever is left at the end of
@@ -31,8 +31,9 @@ interface Pending {
  */
 export class EngineThread {
   readonly #pending = new Map<number, Pending>();
-  /** Calls proven but not sent yet. */
-  #outbox: CallMessage[] = [];
+  /** Calls proven but not sent yet, packed (thread-messages.ts), and how many. */
+  #outbox: PackedCalls = [];
+  #outboxCalls = 0;
   #nextId = 0;
   /** Set once no call can be sent any more: the thread stopped, or `close` was called. */
   #stopped: Error | undefined;
@@ -46,16 +47,20 @@ export class EngineThread {
     this.#exited = new Promise((resolve) => worker.once('exit', () => resolve()));
     worker.on('message', (message: FromEngine) => {
       if (message.kind !== 'answers') return;
-      for (const answer of message.answers) {
-        const pending = this.#pending.get(answer.id);
-        this.#pending.delete(answer.id);
-        if (answer.ok) pending?.resolve(answer.json);
-        else pending?.reject(failureError(answer.failure));
+      const { answers } = message;
+      for (let at = 0; at + 1 < answers.length; at += 2) {
+        const id = answers[at] as number;
+        const answer = answers[at + 1]!;
+        const pending = this.#pending.get(id);
+        this.#pending.delete(id);
+        if (typeof answer === 'string') pending?.resolve(answer);
+        else pending?.reject(failureError(answer as FailureData));
       }
     });
     const stop = (error: Error) => {
       this.#stopped ??= error;
       this.#outbox = [];
+      this.#outboxCalls = 0;
       for (const pending of this.#pending.values()) pending.reject(error);
       this.#pending.clear();
       if (!this.#closing) onStop(error);
@@ -90,16 +95,17 @@ export class EngineThread {
   readonly dispatch: Dispatcher = (service, operation, body, ctx) => {
     if (this.#stopped) return Promise.reject(this.#stopped);
     const id = this.#nextId++;
-    if (this.#outbox.length === 0) setImmediate(() => this.#send());
-    this.#outbox.push({ id, service, operation, body, ctx });
-    if (this.#outbox.length >= CALLS_PER_MESSAGE) this.#send();
+    if (this.#outboxCalls === 0) setImmediate(() => this.#send());
+    packCall(this.#outbox, { id, service, operation, body, ctx });
+    if (++this.#outboxCalls >= CALLS_PER_MESSAGE) this.#send();
     return new Promise((resolve, reject) => this.#pending.set(id, { resolve, reject }));
   };
 
   #send(): void {
-    if (this.#outbox.length === 0) return;
+    if (this.#outboxCalls === 0) return;
     const calls = this.#outbox;
     this.#outbox = [];
+    this.#outboxCalls = 0;
     this.worker.postMessage({ kind: 'calls', calls } satisfies ToEngine);
   }
 
