@@ -103,4 +103,3 @@ function encodeHeader(header: BlobHeader): Buffer {
   head.writeUInt32BE(header.materialVersion, 1 + KEY_ID_BYTES);
   return head;
 }
-
